@@ -1,0 +1,97 @@
+"""Accuracy of RequireDiacritics on real comments, and its cost. Prints Markdown tables.
+
+    python benchmarks/diacritics.py [--strictness 0.5 0.6 ...]
+
+Rows (data in ../shared/corpus, see its README):
+- accented: ViCTSD comments with >= 10 syllables, as written (should pass);
+- stripped: the same with every word passed through unidecode (should be flagged);
+- one/two slips: accented comments with one or two marked words stripped (should pass);
+- half stripped: the same with every other word stripped (should be flagged);
+- AIVIVN plain: AIVIVN comments typed entirely without marks with >= 10 Vietnamese-shaped
+  syllables (should be flagged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from _corpus import comments
+from unidecode import unidecode
+
+from vncomment import analyze, validate
+from vncomment.diacritics import judge
+from vncomment.rules import MinSyllables, NoLinks, NoRepetition, RequireDiacritics
+
+
+def strip_every_other(text: str) -> str:
+    return " ".join(unidecode(w) if i % 2 else w for i, w in enumerate(text.split(" ")))
+
+
+def strip_some(text: str, n: int, rng: random.Random) -> str:
+    """Strip the marks of ``n`` marked words: a typist's slips."""
+    words = text.split(" ")
+    marked = [i for i, w in enumerate(words) if unidecode(w) != w]
+    for i in rng.sample(marked, min(n, len(marked))):
+        words[i] = unidecode(words[i])
+    return " ".join(words)
+
+
+def is_plain(text: str) -> bool:
+    return all(unidecode(c) == c for c in text if c.isalpha())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--strictness", type=float, nargs="*", default=[0.5, 0.6, 0.65, 0.7, 0.8])
+    args = parser.parse_args()
+
+    victsd = [c for c in comments("victsd") if len(analyze(c).syllables) >= 10]
+    aivivn = [c for c in comments("aivivn") if is_plain(c) and len(analyze(c).syllables) >= 10]
+    sets = {
+        "ViCTSD accented (pass)": (victsd, False),
+        "ViCTSD accented, no all-plain (pass)": ([c for c in victsd if not is_plain(c)], False),
+        "ViCTSD accented, one slip (pass)": (
+            [strip_some(c, 1, random.Random(i)) for i, c in enumerate(victsd)], False),
+        "ViCTSD accented, two slips (pass)": (
+            [strip_some(c, 2, random.Random(i)) for i, c in enumerate(victsd)], False),
+        "ViCTSD stripped (flag)": ([unidecode(c) for c in victsd], True),
+        "ViCTSD every other word stripped (flag)": ([strip_every_other(c) for c in victsd], True),
+        "AIVIVN typed without marks (flag)": (aivivn, True),
+    }
+    analyses = {name: [analyze(c) for c in texts] for name, (texts, _) in sets.items()}
+    print("| set | comments | " + " | ".join(f"strictness {s}" for s in args.strictness) + " |")
+    print("|---|---:|" + "---:|" * len(args.strictness))
+    for name, (_, flag) in sets.items():
+        cells = []
+        for strictness in args.strictness:
+            right = sum(judge(a, strictness).unmarked_text == flag for a in analyses[name])
+            cells.append(f"{100 * right / len(analyses[name]):.2f} %")
+        print(f"| {name} | {len(analyses[name])} | " + " | ".join(cells) + " |")
+    print("\n(each cell: share of comments judged as the set expects)\n")
+
+    without = MinSyllables(10) & NoRepetition() & NoLinks()
+    with_rule = without & RequireDiacritics()
+    texts = victsd
+
+    def timed(rule: object) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            for c in texts:
+                validate(c, rule)  # type: ignore[arg-type]
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    validate(texts[0], with_rule)  # load the data file before timing
+    base, full = timed(without), timed(with_rule)
+    print("| validate() on ViCTSD (>= 10 syllables) | µs per comment |")
+    print("|---|---:|")
+    print(f"| without RequireDiacritics | {1e6 * base / len(texts):.1f} |")
+    print(f"| with RequireDiacritics | {1e6 * full / len(texts):.1f} |")
+    print(f"| cost of the rule | +{100 * (full - base) / base:.1f} % |")
+
+
+if __name__ == "__main__":
+    main()

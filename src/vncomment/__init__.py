@@ -1,0 +1,71 @@
+"""vncomment: may this reader's comment be published on a Vietnamese website?
+
+Vietnamese news sites print the rule under every comment box: "Tối thiểu 10 chữ tiếng Việt có
+dấu. Không chứa liên kết." (at least ten Vietnamese words, typed with diacritics, no links).
+
+>>> from vncomment import validate
+>>> report = validate("Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích này.")
+>>> report.ok, report.syllable_count
+(True, 15)
+>>> validate("hay qua").codes
+('too_short', 'missing_diacritics')
+"""
+
+from __future__ import annotations
+
+from vncomment.analysis import Analysis, Token, analyze, count_syllables
+from vncomment.links import Link, find_links
+from vncomment.messages import LOCALES
+from vncomment.report import CommentRejected, Report, Violation
+from vncomment.rules import DEFAULT, Rule
+
+__all__ = [
+    "Analysis",
+    "CommentRejected",
+    "Link",
+    "Report",
+    "Rule",
+    "Token",
+    "Violation",
+    "analyze",
+    "check",
+    "count_syllables",
+    "find_links",
+    "validate",
+]
+
+
+def validate(text: str, rules: Rule | None = None, *, locale: str = "vi") -> Report:
+    """Check ``text`` against ``rules`` (default :data:`vncomment.rules.DEFAULT`).
+
+    Never raises for a ``str``, whatever it holds; raises ``TypeError`` for anything else.
+    Messages are rendered in ``locale``: "vi" (default) or "en".
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"validate() takes a str, got {type(text).__name__}")
+    if rules is not None and not isinstance(rules, Rule):
+        raise TypeError(f"rules must be a vncomment Rule, got {type(rules).__name__}")
+    if locale not in LOCALES:
+        raise ValueError(f"unknown locale {locale!r}; choose one of {', '.join(LOCALES)}")
+    analysis = Analysis(text)
+    found = (DEFAULT if rules is None else rules).violations(analysis)
+    return Report(
+        text=text,
+        violations=tuple(v.rendered(locale) for v in found),
+        syllable_count=len(analysis.syllables),
+        locale=locale,
+    )
+
+
+def check(text: str, rules: Rule | None = None, *, locale: str = "vi") -> None:
+    """Like :func:`validate`, but raise :class:`CommentRejected` when the comment fails.
+
+    >>> try:
+    ...     check("ok")
+    ... except CommentRejected as rejected:
+    ...     print(rejected.codes)
+    ('too_short',)
+    """
+    report = validate(text, rules, locale=locale)
+    if not report.ok:
+        raise CommentRejected(report.violations)

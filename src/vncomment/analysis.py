@@ -1,0 +1,191 @@
+"""One analysis per comment, read by every rule.
+
+:func:`analyze` normalises the text once (see :mod:`vncomment._normalize`), splits it into
+tokens with spans into the text as given, and classifies each token:
+
+* ``"syllable"``: letters written like a Vietnamese syllable, with or without marks
+  (:mod:`vncomment.syllables`), or typed as Telex/VIQR keystrokes ("Vieetj", "Vie^.t",
+  :mod:`vncomment.typed`); these are the "chữ" a site counts;
+* ``"number"``: digits only ("2023", "19" in "Covid-19");
+* ``"word"``: any other run of letters and digits: English words that break Vietnamese
+  spelling ("love", "Covid"), chat spellings (ko, dc, mjnh, ok), abbreviations (TP, HCM), "4h";
+  and Vietnamese-shaped common English words ("to", "can", "man") in a comment that reads as
+  English rather than Vietnamese.
+
+Emoji, punctuation and symbols are not tokens. Links and phone numbers are found lazily, once,
+on the same normalised text, the first time a rule asks for them; the words of a link
+("abc chấm com", "vnexpress.net/bai-viet-hay") are not counted as syllables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import regex
+
+from vncomment._data import plain_table
+from vncomment._normalize import Normalized, normalize
+from vncomment.syllables import Syllable, parse
+from vncomment.typed import VIQR_WORD, decode_typed
+
+if TYPE_CHECKING:
+    from vncomment.links import Link
+    from vncomment.phones import PhoneNumber
+
+__all__ = ["Analysis", "Token", "analyze"]
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# A VIQR word ("Vie^.t") holds punctuation, so it is tried first and split again if it fails.
+_TOKEN = regex.compile(f"(?P<viqr>{VIQR_WORD.pattern})|{_WORD.pattern}")
+_NUMBER = regex.compile(r"\p{N}+")
+
+TokenKind = Literal["syllable", "number", "word"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A run of letters and digits: its normalised ``text``, ``span`` into the text as given.
+
+    ``syllable`` is the parsed syllable for ``kind == "syllable"``; ``typed`` is "telex" or
+    "viqr" when the marks were typed as keystrokes, and then ``syllable`` is the decoded one.
+    """
+
+    text: str
+    span: tuple[int, int]
+    kind: TokenKind
+    syllable: Syllable | None = None
+    typed: str | None = None
+
+
+class Analysis:
+    """The normalised text of one comment, its tokens, and (on demand) its links and phones."""
+
+    __slots__ = ("_links", "_phones", "_syllables", "normalized", "tokens")
+
+    def __init__(self, text: str) -> None:
+        if not isinstance(text, str):
+            raise TypeError(f"expected a str, got {type(text).__name__}")
+        self.normalized: Normalized = normalize(text)
+        tokens: list[Token] = []
+        text = self.normalized.text
+        for m in _TOKEN.finditer(text):
+            if m.group("viqr"):
+                tokens.extend(self._viqr(m))
+            else:
+                tokens.append(self._classify(m))
+        self.tokens: tuple[Token, ...] = tuple(_settle_english(tokens))
+        self._syllables: tuple[Token, ...] | None = None
+        self._links: tuple[Link, ...] | None = None
+        self._phones: tuple[PhoneNumber, ...] | None = None
+
+    def _classify(self, m: regex.Match[str]) -> Token:
+        word = m.group()
+        span = self.normalized.span(*m.span())
+        syllable = parse(word) if len(word) <= 8 else None  # the longest is "nghiêng"
+        if syllable is None or "oo" in word.lower():  # "khoong" is Telex for không
+            decoded = decode_typed(word, plain_table()[1]) if len(word) <= 10 else None
+            if decoded is not None:
+                return Token(word, span, "syllable", parse(decoded), "telex")
+        if syllable is not None:
+            return Token(word, span, "syllable", syllable)
+        return Token(word, span, "number" if _NUMBER.fullmatch(word) else "word")
+
+    def _viqr(self, m: regex.Match[str]) -> list[Token]:
+        decoded = decode_typed(m.group(), plain_table()[1])
+        if decoded is None:  # not VIQR after all ("TP.HCM", "don't"): ordinary words
+            return [self._classify(w) for w in _WORD.finditer(self.normalized.text, *m.span())]
+        span = self.normalized.span(*m.span())
+        return [Token(m.group(), span, "syllable", parse(decoded), "viqr")]
+
+    @property
+    def syllables(self) -> tuple[Token, ...]:
+        """The Vietnamese syllables ("chữ"), leaving out the words inside links."""
+        if self._syllables is None:
+            links = iter(self.links)
+            link = next(links, None)
+            kept = []
+            for token in self.tokens:
+                while link is not None and link.span[1] <= token.span[0]:
+                    link = next(links, None)
+                inside = link is not None and link.span[0] <= token.span[0]
+                if token.kind == "syllable" and not inside:
+                    kept.append(token)
+            self._syllables = tuple(kept)
+        return self._syllables
+
+    @property
+    def text(self) -> str:
+        """The text as given."""
+        return self.normalized.original
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """Links in the text (see :func:`vncomment.find_links`), found on first use."""
+        if self._links is None:
+            from vncomment.links import Link, scan_links
+
+            found = []
+            for start, end, url, kind in scan_links(self.normalized.text):
+                a, b = self.normalized.span(start, end)
+                found.append(Link((a, b), self.text[a:b], url, kind))
+            self._links = tuple(found)
+        return self._links
+
+    @property
+    def phone_numbers(self) -> tuple[PhoneNumber, ...]:
+        """Phone numbers in the text, found on first use."""
+        if self._phones is None:
+            from vncomment.phones import PhoneNumber, scan_phone_numbers
+
+            found = []
+            for start, end, digits in scan_phone_numbers(self.normalized.text):
+                a, b = self.normalized.span(start, end)
+                found.append(PhoneNumber((a, b), self.text[a:b], digits))
+            self._phones = tuple(found)
+        return self._phones
+
+    def __repr__(self) -> str:
+        return f"<Analysis {len(self.syllables)} syllables, {len(self.tokens)} tokens>"
+
+
+def _settle_english(tokens: list[Token]) -> list[Token]:
+    """Plain syllables that are also common English words ("to", "can", "me") are Vietnamese
+    in Vietnamese text and English in English text: count them as words when the comment has
+    more English evidence (these and words that break Vietnamese spelling) than Vietnamese
+    (marked syllables and other plain ones)."""
+    english = plain_table()[0]
+    ambiguous = [
+        i
+        for i, t in enumerate(tokens)
+        if t.syllable is not None
+        and t.typed is None
+        and not t.syllable.marked
+        and english.get(t.text.lower(), (0.0, False))[1]
+    ]
+    if not ambiguous:
+        return tokens
+    vietnamese = sum(t.kind == "syllable" for t in tokens) - len(ambiguous)
+    foreign = sum(t.kind == "word" and len(t.text) > 1 for t in tokens)
+    if len(ambiguous) + foreign > vietnamese:
+        for i in ambiguous:
+            tokens[i] = Token(tokens[i].text, tokens[i].span, "word")
+    return tokens
+
+
+def analyze(text: str) -> Analysis:
+    """Analyse ``text`` once for any number of rules.
+
+    >>> [t.kind for t in analyze("Covid-19 ko sao đâu").tokens]
+    ['word', 'number', 'word', 'syllable', 'syllable']
+    """
+    return Analysis(text)
+
+
+def count_syllables(text: str) -> int:
+    """How many Vietnamese syllables ("chữ") ``text`` has, marked or not.
+
+    >>> count_syllables("Sinh hoạt chi bộ 🙂 ok!!")
+    4
+    """
+    return len(Analysis(text).syllables)

@@ -1,0 +1,102 @@
+"""Was this comment typed without diacritics ("không dấu")?
+
+Counting letters with marks is wrong both ways: a correct sentence can be two-thirds plain
+syllables ("Anh ta cho con xe ra sau nhà trong khi trời mưa to quá" has 31 % marked), and one
+accented letter does not make a comment accented. What decides is how each plain syllable is
+really written. Every Vietnamese syllable in the text (see :mod:`vncomment.analysis`) is read as
+evidence:
+
+* a syllable with any mark (tone, vowel mark or đ) is evidence for accented text, weight 1;
+* a plain syllable that Vietnamese spelling only allows with marks ("viet": a stop coda without
+  sắc or nặng; "nguoi": no plain rhyme uoi), or one typed in Telex/VIQR ("Vieetj"), is certainly
+  unmarked, weight 1;
+* any other plain syllable weighs ``1 - share``, where ``share`` is how often that plain form is
+  written plain in real Vietnamese text (wordfreq: ra 0.99, xe 0.94, cho 0.91, trong 0.90,
+  con 0.45, ban 0.15, khong 0.00; ``data/plain_share.tsv``, built by
+  ``scripts/build_plain_share.py``); a plain syllable unknown to that list weighs 0.5;
+* plain syllables that are common English words (to, me, can, man, in, so) count for neither
+  side, and neither do tokens that are not Vietnamese syllables at all (English words, chat
+  spellings, numbers).
+
+Words that are each usually written plain can still betray plain typing together: in accented
+text the chance that n syllables in a row all lack marks is 11-16 % for n = 1 but at most
+0.2 % for n = 5 (VIETNAMESE.md). So a comment with five or more syllables and not one mark
+("cho con ra sau trong khi anh ta con ra xe") is "không dấu" whatever its words.
+
+Otherwise, the comment's unmarked share is ``U / (U + M)``, with ``U`` the unmarked weight and
+``M`` the marked count. It is "không dấu" when the share reaches ``1 - strictness`` and at least 3
+syllables are clearly unmarked (weight >= 0.5), so one or two slips never decide it. A comment
+with fewer than 3 clearly unmarked syllables is never called "không dấu" by this rule: very
+short texts cannot be decided, and are left to the length rule.
+
+Evidence (``benchmarks/diacritics.py``, ViCTSD comments with >= 10 syllables, 7,791 of them):
+the unmarked share of accented comments has median 0.05, 99th percentile 0.22, 99.9th 0.42;
+with every other word stripped of its marks the 1st percentile is 0.36, the median 0.50; fully
+stripped text sits at 1.0. The default ``strictness`` 0.6 puts the line at 0.40: 99.9 % of
+accented comments pass (most of the rest are in fact typed without marks), and so do 99.7 % and
+99.0 % of them with one or two marked words stripped; 97.0 % of the half-stripped ones and all
+the stripped ones are flagged. A stricter 0.65 flags 99.3 % of half-stripped text but lets only
+98.0 % of two-slip comments through. ``docs/diacritics.md`` has the whole table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vncomment._data import plain_table as _table
+from vncomment.analysis import Analysis, Token
+
+__all__ = ["Verdict", "judge", "plain_share"]
+
+MIN_UNMARKED = 3  # one or two slips never decide
+ALL_PLAIN = 5  # five plain syllables in a row: <= 0.2 % of accented text (VIETNAMESE.md)
+UNKNOWN_SHARE = 0.5
+DEFAULT_STRICTNESS = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """``share``: weighted unmarked share (0-1); ``unmarked``: syllables judged typed without
+    marks, in text order; ``unmarked_text``: the comment as a whole is "không dấu"."""
+
+    unmarked_text: bool
+    share: float
+    unmarked: tuple[Token, ...]
+
+
+def plain_share(plain: str) -> float | None:
+    """How often ``plain`` is written plain in real Vietnamese text, or None if unknown.
+
+    >>> plain_share("ra") > 0.95, plain_share("khong")
+    (True, 0.0)
+    """
+    share = _table()[0].get(plain.lower())
+    return None if share is None or share[0] < 0 else share[0]
+
+
+def judge(analysis: Analysis, strictness: float = DEFAULT_STRICTNESS) -> Verdict:
+    """Weigh the syllables of ``analysis``; see the module docstring."""
+    shares = _table()[0]
+    marked = 0
+    weight = 0.0
+    plain: list[tuple[Token, float]] = []
+    for token in analysis.syllables:
+        syllable = token.syllable
+        assert syllable is not None
+        if token.typed is None and syllable.marked:
+            marked += 1
+            continue
+        if token.typed is not None or not syllable.plain_ok:
+            w = 1.0
+        else:
+            share = shares.get(token.text.lower(), (-1.0, False))[0]
+            w = 1.0 - share if share >= 0 else UNKNOWN_SHARE
+        weight += w
+        plain.append((token, w))
+    if not plain:
+        return Verdict(False, 0.0, ())
+    share = weight / (weight + marked)
+    if marked == 0 and len(plain) >= ALL_PLAIN:
+        return Verdict(True, share, tuple(t for t, _ in plain))
+    clear = tuple(t for t, w in plain if w >= 0.5)
+    return Verdict(len(clear) >= MIN_UNMARKED and share >= 1.0 - strictness, share, clear)

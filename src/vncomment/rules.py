@@ -1,0 +1,307 @@
+"""Rule objects: small, frozen, comparable, composable with ``&`` and ``|``.
+
+A rule reads an :class:`~vncomment.analysis.Analysis` and returns the violations it finds; it
+never raises and never renders text (messages are rendered by the report, in its locale).
+
+>>> rule = MinSyllables(10) & NoLinks(allow=("vnexpress.net",))
+>>> rule
+MinSyllables(10) & NoLinks(allow=('vnexpress.net',))
+>>> rule & NoRepetition() == MinSyllables(10) & NoLinks(allow=("vnexpress.net",)) & NoRepetition()
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+
+from vncomment.analysis import Analysis
+from vncomment.diacritics import DEFAULT_STRICTNESS, judge
+from vncomment.report import Violation
+
+__all__ = [
+    "DEFAULT",
+    "AllOf",
+    "AnyOf",
+    "MaxSyllables",
+    "MinSyllables",
+    "NoLinks",
+    "NoPhoneNumbers",
+    "NoRepetition",
+    "RequireDiacritics",
+    "Rule",
+]
+
+
+class Rule:
+    """Base class: subclasses are frozen dataclasses that implement :meth:`violations`.
+
+    A rule that takes a ``message`` uses it as the template for its violations, with the same
+    ``{placeholders}`` as the catalogue.
+    """
+
+    __slots__ = ()
+
+    def violations(self, analysis: Analysis) -> list[Violation]:
+        raise NotImplementedError
+
+    def __and__(self, other: Rule) -> AllOf:
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return AllOf(*_flatten(AllOf, (self, other)))
+
+    def __or__(self, other: Rule) -> AnyOf:
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return AnyOf(*_flatten(AnyOf, (self, other)))
+
+    def __repr__(self) -> str:
+        # Positional for the first field, keywords for the rest; defaults left out.
+        parts = []
+        for i, f in enumerate(fields(self)):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if value == f.default:
+                continue
+            parts.append(repr(value) if i == 0 and f.name == "n" else f"{f.name}={value!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+
+def _flatten(kind: type[AllOf | AnyOf], rules: Iterable[Rule]) -> list[Rule]:
+    flat: list[Rule] = []
+    for rule in rules:
+        flat.extend(rule.rules if type(rule) is kind else (rule,))
+    return flat
+
+
+class AllOf(Rule):
+    """Every rule must hold; all their violations are reported."""
+
+    __slots__ = ("rules",)
+
+    def __init__(self, *rules: Rule) -> None:
+        for rule in rules:
+            if not isinstance(rule, Rule):
+                raise TypeError(f"AllOf takes rules, got {type(rule).__name__}")
+        self.rules: tuple[Rule, ...] = tuple(_flatten(AllOf, rules))
+
+    def violations(self, analysis: Analysis) -> list[Violation]:
+        return [v for rule in self.rules for v in rule.violations(analysis)]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AllOf) and type(other) is type(self) and other.rules == self.rules
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.rules))
+
+    def __repr__(self) -> str:
+        return " & ".join(f"({r!r})" if type(r) is AnyOf else repr(r) for r in self.rules)
+
+
+class AnyOf(AllOf):
+    """At least one rule must hold; if none does, the violations of all are reported."""
+
+    __slots__ = ()
+
+    def __init__(self, *rules: Rule) -> None:
+        for rule in rules:
+            if not isinstance(rule, Rule):
+                raise TypeError(f"AnyOf takes rules, got {type(rule).__name__}")
+        self.rules = tuple(_flatten(AnyOf, rules))
+
+    def violations(self, analysis: Analysis) -> list[Violation]:
+        found = []
+        for rule in self.rules:
+            these = rule.violations(analysis)
+            if not these:
+                return []
+            found.extend(these)
+        return found
+
+    def __repr__(self) -> str:
+        return " | ".join(f"({r!r})" if type(r) is AllOf else repr(r) for r in self.rules)
+
+
+def _check_count(name: str, n: object) -> None:
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise TypeError(f"{name} takes an int, got {type(n).__name__}")
+    if n < 0:
+        raise ValueError(f"{name} takes a number >= 0, got {n}")
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class MinSyllables(Rule):
+    """At least ``n`` Vietnamese syllables ("chữ"). Code ``too_short``; params ``min``, ``count``.
+
+    >>> from vncomment import validate
+    >>> validate("Bài viết hay quá", MinSyllables(10)).violations[0].params
+    {'min': 10, 'count': 4}
+    """
+
+    n: int
+    message: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_count("MinSyllables", self.n)
+
+    def violations(self, analysis: Analysis) -> list[Violation]:
+        count = len(analysis.syllables)
+        if count >= self.n:
+            return []
+        return [Violation("too_short", {"min": self.n, "count": count}, template=self.message)]
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class MaxSyllables(Rule):
+    """At most ``n`` Vietnamese syllables. Code ``too_long``; params ``max``, ``count``; the span
+    starts at the first syllable past the limit."""
+
+    n: int
+    message: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_count("MaxSyllables", self.n)
+
+    def violations(self, analysis: Analysis) -> list[Violation]:
+        count = len(analysis.syllables)
+        if count <= self.n:
+            return []
+        span = (analysis.syllables[self.n].span[0], len(analysis.text))
+        return [Violation("too_long", {"max": self.n, "count": count}, span, template=self.message)]
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class NoRepetition(Rule):
+    """The comment must not be made mostly of repeats. Code ``repetitive``.
+
+    Repeats are counted the way a reader sees padding: a syllable, or a run of up to four, said
+    again right after itself ("á á á", "hay quá hay quá") counts once. A comment is repetitive
+    when such repeats are at least half of its syllables, or when it uses fewer than a quarter
+    as many different syllables as it has (one word said ten times among others). Ordinary
+    emphasis ("rất rất hay", "các bạn và các em") is far from either line. Params ``count``,
+    ``distinct`` and ``effective`` (the count with repeats dropped).
+    """
+
+    message: str | None = None
+    min_count: int = 4
+
+    def violations(self, analysis: Analysis) -> list[Violation]:
+        words = [t.text.lower() for t in analysis.syllables]
+        count = len(words)
+        if count < self.min_count:
+            return []
+        effective, i = 0, 0
+        while i < count:
+            for n in (1, 2, 3, 4):
+                if i >= n and words[i : i + n] == words[i - n : i]:
+                    i += n
+                    break
+            else:
+                effective += 1
+                i += 1
+        distinct = len(set(words))
+        if effective * 2 > count and distinct * 4 > count:
+            return []
+        params = {"count": count, "distinct": distinct, "effective": effective}
+        return [Violation("repetitive", params, template=self.message)]
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class RequireDiacritics(Rule):
+    """The comment must be typed with Vietnamese diacritics. Code ``missing_diacritics``.
+
+    See :mod:`vncomment.diacritics` for how the decision is made. The comment is flagged when
+    the weighted share of unmarked syllables reaches ``1 - strictness`` (default 0.6: a line
+    at 40 %, chosen from measurements) and at least three syllables are clearly unmarked.
+    Params: ``share`` (the weighted share of syllables judged unmarked, 0-1), ``percent``
+    (the same, rounded), ``spans`` (of those syllables, into the text as given) and
+    ``examples`` (up to five of them).
+    """
+
+    strictness: float = DEFAULT_STRICTNESS
+    message: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.strictness <= 1:
+            raise ValueError(f"strictness must be between 0 and 1, got {self.strictness}")
+
+    def violations(self, analysis: Analysis) -> list[Violation]:
+        verdict = judge(analysis, self.strictness)
+        if not verdict.unmarked_text:
+            return []
+        params = {
+            "share": round(verdict.share, 3),
+            "percent": round(verdict.share * 100),
+            "spans": [t.span for t in verdict.unmarked],
+            "examples": [t.text for t in verdict.unmarked[:5]],
+        }
+        return [Violation("missing_diacritics", params, template=self.message)]
+
+
+def _host_allowed(url: str, allow: tuple[str, ...]) -> bool:
+    from vncomment.links import link_host
+
+    host = link_host(url)
+    return host is not None and any(host == d or host.endswith("." + d) for d in allow)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class NoLinks(Rule):
+    """No links, however disguised (see :mod:`vncomment.links`). Code ``contains_link``.
+
+    ``allow`` lists domains that are fine, with their subdomains (a site's own); ``emails=False``
+    lets e-mail addresses through. One violation per link, with its ``span``; params ``link``
+    (as written), ``url`` (normalised), ``kind`` and ``links`` (every link found).
+    """
+
+    allow: tuple[str, ...] = ()
+    emails: bool = True
+    message: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.allow, str):
+            raise TypeError("NoLinks(allow=...) takes a tuple of domains, not a str")
+        object.__setattr__(self, "allow", tuple(d.lower().strip(".") for d in self.allow))
+
+    def violations(self, analysis: Analysis) -> list[Violation]:
+        found = [
+            link
+            for link in analysis.links
+            if (self.emails or link.kind != "email") and not _host_allowed(link.url, self.allow)
+        ]
+        names = [link.text for link in found]
+        return [
+            Violation(
+                "contains_link",
+                {"link": link.text, "url": link.url, "kind": link.kind, "links": names},
+                link.span,
+                template=self.message,
+            )
+            for link in found
+        ]
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class NoPhoneNumbers(Rule):
+    """No Vietnamese phone numbers (mobile or landline, with spaces, dots or +84).
+    Code ``contains_phone``; one violation per number; params ``phone``, ``digits``, ``phones``.
+    Not in :data:`DEFAULT`: add it where a site wants it."""
+
+    message: str | None = None
+
+    def violations(self, analysis: Analysis) -> list[Violation]:
+        found = analysis.phone_numbers
+        names = [p.text for p in found]
+        return [
+            Violation(
+                "contains_phone",
+                {"phone": p.text, "digits": p.digits, "phones": names},
+                p.span,
+                template=self.message,
+            )
+            for p in found
+        ]
+
+
+DEFAULT: Rule = MinSyllables(10) & NoRepetition() & RequireDiacritics() & NoLinks()
+"""The rule printed under Vietnamese comment boxes: "Tối thiểu 10 chữ tiếng Việt có dấu. Không
+chứa liên kết." """

@@ -1,0 +1,114 @@
+"""Syllables typed in an input-method spelling instead of with marks: Telex and VIQR.
+
+Without a working Vietnamese keyboard some readers type the keystrokes themselves: Telex
+("Vieetj Nam", "nguowif", "ddi") or VIQR ("Vie^.t Nam", "ddi"). A reader sees Vietnamese typed
+without diacritics, so the analysis counts these as syllables and the diacritics rule as unmarked.
+
+A word is decoded only when it is not already a syllable, carries an input-method signal (a
+doubled vowel, w, dd, a final tone letter, or a VIQR mark after a vowel) and decodes to exactly
+one valid syllable; common English words that happen to decode ("been" -> bên, "its" -> ít) are
+listed in the data file and left alone.
+
+>>> decode_typed("Vieetj"), decode_typed("nguowif"), decode_typed("ddi"), decode_typed("hello")
+('Việt', 'người', 'đi', None)
+>>> decode_typed("Vie^.t")
+'Việt'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from vncomment.syllables import parse
+
+__all__ = ["decode_typed"]
+
+_TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
+_VIQR_TONES = {"'": "\u0301", "`": "\u0300", "?": "\u0309", "~": "\u0303", ".": "\u0323"}
+_VIQR_SHAPES = {"^": "\u0302", "(": "\u0306", "+": "\u031b"}
+_VOWELS = "aeiouy"
+_TELEX_SIGNAL = regex.compile(r"aa|ee|oo|w|^dd|[sfrxj]$", regex.IGNORECASE)
+# A VIQR mark that is not sentence punctuation: one of ^ ( + ' ` ~, or any mark inside a word.
+# Bounded to one syllable's length so that scanning stays linear on any input.
+VIQR_WORD = regex.compile(
+    r"(?>[A-Za-z]{1,8}(?:[\^(+'`?~.]{1,3}[A-Za-z]{1,8}){1,3}|[A-Za-z]{0,7}[aeiouyAEIOUY][\^(+'`~]{1,3})"
+    r"(?![\p{L}\p{M}\p{N}])"
+)
+
+
+def _with_tone(letters: str, tone: str) -> str:
+    """Put the tone mark after the last vowel; :func:`parse` accepts any placement."""
+    if not tone:
+        return letters
+    for i in range(len(letters) - 1, -1, -1):
+        if unicodedata.normalize("NFD", letters[i])[0].lower() in _VOWELS:
+            return unicodedata.normalize("NFC", letters[: i + 1] + tone + letters[i + 1 :])
+    return letters
+
+
+def _telex(word: str) -> str | None:
+    tone = ""
+    if len(word) > 1 and word[-1].lower() in _TELEX_TONES:
+        tone, word = _TELEX_TONES[word[-1].lower()], word[:-1]
+    if word[:2].lower() == "dd":
+        word = ("Đ" if word[0].isupper() else "đ") + word[2:]
+    for double, shaped in (("aa", "â"), ("ee", "ê"), ("oo", "ô")):
+        i = word.lower().find(double)
+        if i >= 0:
+            word = word[:i] + (shaped.upper() if word[i].isupper() else shaped) + word[i + 2 :]
+    while "w" in word.lower():
+        i = word.lower().index("w")
+        word = word[:i] + word[i + 1 :]
+        head = word[:i].lower()
+        # w marks the last a/o/u before it; "uo" takes the horn on both (ươ)
+        j = max(head.rfind("a"), head.rfind("o"), head.rfind("u"))
+        if j < 0:
+            if i == 0 and word[:1].lower() in ("", "u"):
+                word = "ư" + word[1:] if word[:1] else "ư"
+                continue
+            return None
+        if head[j] == "o" and j > 0 and head[j - 1] == "u":
+            word = word[: j - 1] + "ươ" + word[j + 1 :]
+        else:
+            word = word[:j] + {"a": "ă", "o": "ơ", "u": "ư"}[head[j]] + word[j + 1 :]
+    return _with_tone(word, tone)
+
+
+def _viqr(word: str) -> str | None:
+    out: list[str] = []
+    for ch in word:
+        mark = _VIQR_SHAPES.get(ch) or _VIQR_TONES.get(ch)
+        if mark is None:
+            out.append(ch)
+        elif out and unicodedata.normalize("NFD", out[-1])[0].lower() in _VOWELS:
+            out[-1] = unicodedata.normalize("NFC", out[-1] + mark)
+        else:
+            return None
+    text = "".join(out)
+    if text[:2].lower() == "dd":
+        text = ("Đ" if text[0].isupper() else "đ") + text[2:]
+    return text
+
+
+def decode_typed(word: str, not_typed: frozenset[str] = frozenset()) -> str | None:
+    """The syllable that ``word`` spells in Telex or VIQR, or None.
+
+    ``not_typed`` holds lowercase words never to decode (common English words).
+    """
+    if not word.isascii() or word.lower() in not_typed:
+        return None
+    # "oo" spells a rare rhyme (xoong, boong) but is far more often Telex ô (khoong = không)
+    if parse(word) is not None and "oo" not in word.lower():
+        return None
+    if VIQR_WORD.fullmatch(word):
+        decoded = _viqr(word)
+    elif word.isalpha() and _TELEX_SIGNAL.search(word):
+        decoded = _telex(word)
+    else:
+        return None
+    if decoded is None or decoded == word:
+        return None
+    syllable = parse(decoded)
+    return decoded if syllable is not None and syllable.marked else None

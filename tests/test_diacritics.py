@@ -1,0 +1,84 @@
+"""RequireDiacritics: cases written for the project, each with the reason for its verdict."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from unidecode import unidecode
+
+from vncomment import analyze, validate
+from vncomment.diacritics import judge, plain_share
+from vncomment.rules import RequireDiacritics
+
+ACCENTED = "Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích này với mọi người."
+
+CASES = [
+    ("Anh ta cho con xe ra sau nhà trong khi trời mưa to quá", False,
+     "correct Vietnamese, two thirds plain: cho, con, xe, ra, trong are written plain"),
+    ("cho con ra sau trong khi anh ta con ra xe", True,
+     "every word is a real plain word, but not one mark in eleven syllables"),
+    ("Toi khong biet nguoi ta noi gi ve chuyen nay nua", True,
+     "khong, biet, nguoi, chuyen can only be written with marks"),
+    (ACCENTED, False, "accented comment"),
+    ("Bài viết rất hay, cam ơn tác giả đã chia sẻ thông tin hữu ích này với mọi người.", False,
+     "one slip (cam) in an accented comment"),
+    ("Bài viết rất hay, cam on tác giả đã chia sẻ thông tin hữu ích này với mọi nguoi.", False,
+     "two or three slips in a long accented comment"),
+    (unicodedata.normalize("NFD", ACCENTED), False, "combining marks are marks"),
+    (ACCENTED.upper(), False, "uppercase keeps its marks"),
+    (unidecode(ACCENTED).upper(), True, "uppercase without marks"),
+    ("Bài viet rat hay, cam on tác gia da chia se thong tin huu ich nay voi moi nguoi.", True,
+     "mixed text that is mostly unmarked"),
+    ("Bài viết rất hay cam on tac gia da chia se thong tin huu ich", True,
+     "starts accented, then the keyboard switched off"),
+    ("Vieetj Nam voo ddichj, tooi raats vui vif ddieeuf nayf", True,
+     "raw Telex keystrokes are not marks"),
+    ("Vie^.t Nam vo^ ddi.ch, to^i ra^'t vui vi` ddie^`u na`y", True,
+     "VIQR keystrokes are not marks"),
+    ("I really love this product, thank you for the fast delivery and the good service", False,
+     "English is not Vietnamese without marks"),
+    ("we can go to the man in a hat and so on it is", False,
+     "Vietnamese-shaped English words in an English sentence"),
+    ("khong", False, "one word cannot be decided"),
+    ("sp ok, dc, ko sao", False, "chat spellings are neither marked nor unmarked"),
+    ("Giao hàng nhanh, sp ok, shop tư vấn nhiệt tình, sẽ ủng hộ dài dài", False,
+     "accented review with chat words and English"),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged", "reason"), CASES, ids=[c[2][:40] for c in CASES])
+def test_cases(text: str, flagged: bool, reason: str) -> None:
+    assert bool(RequireDiacritics().violations(analyze(text))) is flagged, reason
+
+
+def test_nfd_behaves_like_nfc() -> None:
+    for text, _, _ in CASES:
+        nfc, nfd = judge(analyze(text)), judge(analyze(unicodedata.normalize("NFD", text)))
+        assert (nfd.unmarked_text, nfd.share) == (nfc.unmarked_text, nfc.share)
+        assert [t.text for t in nfd.unmarked] == [t.text for t in nfc.unmarked]
+
+
+def test_violation_points_at_the_unmarked_words() -> None:
+    text = "Toi khong biet nguoi ta noi gi ve chuyen nay nua"
+    (v,) = validate(text, RequireDiacritics()).violations
+    assert v.code == "missing_diacritics"
+    words = [text[a:b] for a, b in v.params["spans"]]
+    assert {"khong", "biet", "nguoi", "chuyen"} <= set(words)
+    assert v.params["percent"] == 100
+    assert 0 < v.params["share"] <= 1
+    assert "khong" in v.message
+
+
+def test_strictness_moves_the_line() -> None:
+    text = "Bài viết rất hay, cam on tác gia da chia sẻ thông tin hữu ích này"
+    share = judge(analyze(text)).share
+    assert 0.2 < share < 0.6
+    assert RequireDiacritics(strictness=1.0 - share + 0.01).violations(analyze(text))
+    assert not RequireDiacritics(strictness=1.0 - share - 0.01).violations(analyze(text))
+
+
+def test_plain_share_table() -> None:
+    assert plain_share("ra") > 0.9  # "ra" is almost always written plain
+    assert plain_share("khong") == 0.0  # "không" always carries its marks
+    assert plain_share("xyzzy") is None
