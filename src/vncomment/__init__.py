@@ -6,9 +6,11 @@ dấu. Không chứa liên kết." (at least ten Vietnamese words, typed with di
 >>> from vncomment import validate
 >>> report = validate("Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích này.")
 >>> report.ok, report.syllable_count
-(True, 15)
+(True, 16)
 >>> validate("hay qua").codes
-('too_short', 'missing_diacritics')
+('too_short',)
+>>> validate("toi khong biet nguoi ta noi gi ve chuyen nay").codes
+('missing_diacritics',)
 """
 
 from __future__ import annotations

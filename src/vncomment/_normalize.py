@@ -71,7 +71,7 @@ def normalize(text: str) -> Normalized:
     True
     >>> n = normalize("a\\u200bb.ｃｏｍ")
     >>> n.text, n.span(0, 3)
-    ('ab.', (0, 4))
+    ('ab.com', (0, 4))
     """
     if not _NEEDS_WORK.search(text) and unicodedata.is_normalized("NFC", text):
         return Normalized(text, text)

@@ -20,6 +20,7 @@ on the same normalised text, the first time a rule asks for them; the words of a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 import regex
@@ -81,15 +82,7 @@ class Analysis:
 
     def _classify(self, m: regex.Match[str]) -> Token:
         word = m.group()
-        span = self.normalized.span(*m.span())
-        syllable = parse(word) if len(word) <= 8 else None  # the longest is "nghiêng"
-        if syllable is None or "oo" in word.lower():  # "khoong" is Telex for không
-            decoded = decode_typed(word, plain_table()[1]) if len(word) <= 10 else None
-            if decoded is not None:
-                return Token(word, span, "syllable", parse(decoded), "telex")
-        if syllable is not None:
-            return Token(word, span, "syllable", syllable)
-        return Token(word, span, "number" if _NUMBER.fullmatch(word) else "word")
+        return Token(word, self.normalized.span(*m.span()), *_classify_word(word))
 
     def _viqr(self, m: regex.Match[str]) -> list[Token]:
         decoded = decode_typed(m.group(), plain_table()[1])
@@ -123,30 +116,35 @@ class Analysis:
     def links(self) -> tuple[Link, ...]:
         """Links in the text (see :func:`vncomment.find_links`), found on first use."""
         if self._links is None:
-            from vncomment.links import Link, scan_links
+            from vncomment.links import links_in
 
-            found = []
-            for start, end, url, kind in scan_links(self.normalized.text):
-                a, b = self.normalized.span(start, end)
-                found.append(Link((a, b), self.text[a:b], url, kind))
-            self._links = tuple(found)
+            self._links = tuple(links_in(self.normalized))
         return self._links
 
     @property
     def phone_numbers(self) -> tuple[PhoneNumber, ...]:
         """Phone numbers in the text, found on first use."""
         if self._phones is None:
-            from vncomment.phones import PhoneNumber, scan_phone_numbers
+            from vncomment.phones import phone_numbers_in
 
-            found = []
-            for start, end, digits in scan_phone_numbers(self.normalized.text):
-                a, b = self.normalized.span(start, end)
-                found.append(PhoneNumber((a, b), self.text[a:b], digits))
-            self._phones = tuple(found)
+            self._phones = tuple(phone_numbers_in(self.normalized))
         return self._phones
 
     def __repr__(self) -> str:
         return f"<Analysis {len(self.syllables)} syllables, {len(self.tokens)} tokens>"
+
+
+@lru_cache(maxsize=1 << 16)
+def _classify_word(word: str) -> tuple[TokenKind, Syllable | None, str | None]:
+    """A token's kind, parsed syllable and input method ("telex"), which depend on the word only."""
+    syllable = parse(word) if len(word) <= 8 else None  # the longest is "nghiêng"
+    if syllable is None or "oo" in word.lower():  # "khoong" is Telex for không
+        decoded = decode_typed(word, plain_table()[1]) if len(word) <= 10 else None
+        if decoded is not None:
+            return "syllable", parse(decoded), "telex"
+    if syllable is not None:
+        return "syllable", syllable, None
+    return ("number" if _NUMBER.fullmatch(word) else "word"), None, None
 
 
 def _settle_english(tokens: list[Token]) -> list[Token]:

@@ -95,7 +95,7 @@ def judge(analysis: Analysis, strictness: float = DEFAULT_STRICTNESS) -> Verdict
         plain.append((token, w))
     if not plain:
         return Verdict(False, 0.0, ())
-    share = weight / (weight + marked)
+    share = weight / (weight + marked) if weight else 0.0
     if marked == 0 and len(plain) >= ALL_PLAIN:
         return Verdict(True, share, tuple(t for t, _ in plain))
     clear = tuple(t for t, w in plain if w >= 0.5)

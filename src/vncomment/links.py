@@ -63,7 +63,7 @@ from importlib import resources
 
 import regex
 
-from vncomment._normalize import normalize
+from vncomment._normalize import Normalized, normalize
 from vncomment.syllables import is_syllable
 
 __all__ = ["KNOWN_HOSTS", "Link", "find_links", "link_host", "scan_links"]
@@ -155,7 +155,7 @@ def _mixed_script(label: str) -> bool:
 def _url_end(text: str, start: int) -> int:
     """End of the URL text starting at ``start``: stop at an unbalanced closing bracket, then
     drop trailing punctuation and an unpaired quote (the sentence's, not the URL's)."""
-    end = _REST.match(text, start).end()
+    end: int = _REST.match(text, start).end()
     depth = {"(": 0, "[": 0, "{": 0}
     for i in range(start, end):
         c = text[i]
@@ -258,15 +258,9 @@ def _chain_links(text: str, m: regex.Match[str]) -> list[tuple[int, int, str, st
         tries += 1
         if tries > _MAX_ENDINGS:
             break
-        kind_j = _sep_kind(seps[j - 1])
         i = j
-        # Extend left over valid labels joined by the same kind of dot (at most 127 labels).
-        while (
-            i > 0
-            and j - i < 126
-            and _sep_kind(seps[i - 1]) == kind_j
-            and _valid_label(labels[i - 1])
-        ):
+        # Extend left over valid labels, whatever their dots (a name has at most 127 labels).
+        while i > 0 and j - i < 126 and _valid_label(labels[i - 1]):
             i -= 1
         if i == j or not all(map(_valid_label, labels[i : j + 1])):
             continue
@@ -295,7 +289,7 @@ def _chain_links(text: str, m: regex.Match[str]) -> list[tuple[int, int, str, st
         if names[0].lower() == "www" and len(names) >= 2:
             return [(start, max(after, end), host + text[end:after], "domain")]
         if _is_tld(names[-1]) and _judge(names, kinds, has_path, has_port):
-            end = after if (has_path or has_port) else end
+            end = after
             return [(start, end, host + text[starts[j] + len(labels[j]) : end], "domain")]
     return []
 
@@ -314,10 +308,8 @@ def _scheme_link(text: str, m: regex.Match[str]) -> tuple[int, int, str, str] | 
         if not regex.search(r"\p{L}", host) or ("." not in host and host.lower() != "localhost"):
             return None
         return (m.start(), end, "//" + body, "url")
-    if m.group("http"):
-        scheme = "https" if m.group("s") else "http"
-    else:
-        scheme = m.group("other").lower()
+    http = "https" if m.group("s") else "http"
+    scheme = http if m.group("http") else m.group("other").lower()
     return (m.start(), end, f"{scheme}://{body}", "url")
 
 
@@ -386,6 +378,15 @@ def link_host(url: str) -> str | None:
     return host or None
 
 
+def links_in(norm: Normalized) -> list[Link]:
+    """The links of a normalised comment, with spans into its original text."""
+    links = []
+    for start, end, url, kind in scan_links(norm.text):
+        a, b = norm.span(start, end)
+        links.append(Link((a, b), norm.original[a:b], url, kind))
+    return links
+
+
 def find_links(text: str) -> list[Link]:
     """Every link in ``text``, with spans into ``text`` as given.
 
@@ -396,9 +397,4 @@ def find_links(text: str) -> list[Link]:
     """
     if not isinstance(text, str):
         raise TypeError(f"find_links() takes a str, got {type(text).__name__}")
-    norm = normalize(text)
-    links = []
-    for start, end, url, kind in scan_links(norm.text):
-        a, b = norm.span(start, end)
-        links.append(Link((a, b), text[a:b], url, kind))
-    return links
+    return links_in(normalize(text))

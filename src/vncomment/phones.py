@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from vncomment._normalize import normalize
+from vncomment._normalize import Normalized, normalize
 
 __all__ = ["PhoneNumber", "find_phone_numbers", "scan_phone_numbers"]
 
@@ -44,7 +44,7 @@ _PHONE = regex.compile(
 _MOBILE_SECOND_DIGIT = "35789"
 
 
-def _national(prefix: str, rest: str) -> str:
+def _national(rest: str) -> str:
     return "0" + "".join(c for c in rest if c.isdigit())
 
 
@@ -61,10 +61,19 @@ def scan_phone_numbers(text: str) -> list[tuple[int, int, str]]:
         prefix, rest = m.group("prefix"), m.group("rest")
         if prefix != "0" and rest[:1] == "0":  # "+84 0912..." keeps a stray 0
             rest = rest[1:]
-        digits = _national(prefix, rest)
+        digits = _national(rest)
         if _valid(digits):
             found.append((m.start(), m.end(), digits))
     return found
+
+
+def phone_numbers_in(norm: Normalized) -> list[PhoneNumber]:
+    """The phone numbers of a normalised comment, with spans into its original text."""
+    numbers = []
+    for start, end, digits in scan_phone_numbers(norm.text):
+        a, b = norm.span(start, end)
+        numbers.append(PhoneNumber((a, b), norm.original[a:b], digits))
+    return numbers
 
 
 def find_phone_numbers(text: str) -> list[PhoneNumber]:
@@ -75,9 +84,4 @@ def find_phone_numbers(text: str) -> list[PhoneNumber]:
     """
     if not isinstance(text, str):
         raise TypeError(f"find_phone_numbers() takes a str, got {type(text).__name__}")
-    norm = normalize(text)
-    numbers = []
-    for start, end, digits in scan_phone_numbers(norm.text):
-        a, b = norm.span(start, end)
-        numbers.append(PhoneNumber((a, b), text[a:b], digits))
-    return numbers
+    return phone_numbers_in(normalize(text))

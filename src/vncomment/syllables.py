@@ -147,13 +147,15 @@ def _rhyme_matches(typed: str) -> tuple[str, ...]:
 
 
 def _rhymes_after(onset: str, rest: str) -> tuple[str, ...]:
+    if not rest and onset != "gi":  # only gi + i is written with the i left out (gì)
+        return ()
     if onset == "qu":
         # qu carries the medial: quốc = q+uôc, quen = q+oen, quyết = q+uyêt; quít, quạu, quều
         medial = (*_rhyme_matches("u" + rest), *_rhyme_matches("o" + rest))
         return medial or tuple(r for r in _rhyme_matches(rest) if r[0] in "aăâeêiy")
     if onset == "gi":
         return _rhyme_matches(rest) or _rhyme_matches("i" + rest)  # gì, gìn, giếng
-    found = _rhyme_matches(rest) if rest else ()
+    found = _rhyme_matches(rest)
     if onset in ("k", "gh", "ngh"):
         return tuple(r for r in found if r.startswith(_FRONT))
     if onset in ("c", "g", "ng"):

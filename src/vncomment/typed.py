@@ -39,13 +39,25 @@ VIQR_WORD = regex.compile(
 
 
 def _with_tone(letters: str, tone: str) -> str:
-    """Put the tone mark after the last vowel; :func:`parse` accepts any placement."""
+    """Put the tone where Vietnamese writes it: on the vowel with a shape mark (the last one:
+    người), else the last vowel before a coda (tiến), else the first of two (hòa, mía) or the
+    middle of three (ngoài, khuỷu). "gi" and "qu" belong to the onset."""
     if not tone:
         return letters
-    for i in range(len(letters) - 1, -1, -1):
-        if unicodedata.normalize("NFD", letters[i])[0].lower() in _VOWELS:
-            return unicodedata.normalize("NFC", letters[: i + 1] + tone + letters[i + 1 :])
-    return letters
+    lower = letters.lower()
+    vowels = [i for i, c in enumerate(lower) if unicodedata.normalize("NFD", c)[0] in _VOWELS]
+    if lower.startswith(("gi", "qu")) and len(vowels) > 1 and vowels[0] == 1:
+        vowels = vowels[1:]
+    if not vowels:
+        return letters
+    shaped = [i for i in vowels if lower[i] in "ăâêôơư"]
+    if shaped:
+        at = shaped[-1]
+    elif len(vowels) == 1 or vowels[-1] < len(lower) - 1:
+        at = vowels[-1]
+    else:
+        at = vowels[0] if len(vowels) == 2 else vowels[1]
+    return unicodedata.normalize("NFC", letters[: at + 1] + tone + letters[at + 1 :])
 
 
 def _telex(word: str) -> str | None:
