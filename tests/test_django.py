@@ -1,0 +1,268 @@
+"""vncomment.django on a real Django with SQLite in memory: a model with the pre_save hook, a
+ModelForm and a plain Form with the validator, and the validator inside a migration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import django
+import pytest
+from django.conf import settings
+
+if not settings.configured:
+    settings.configure(
+        DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
+        INSTALLED_APPS=["django.contrib.contenttypes"],
+        USE_I18N=True,
+        LANGUAGE_CODE="vi",
+        DEFAULT_AUTO_FIELD="django.db.models.AutoField",
+    )
+    django.setup()
+
+# Imported after settings.configure(): these read the settings.
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.migrations.writer import MigrationWriter
+from django.utils import translation
+
+import vncomment.rules
+from vncomment.django import CommentValidator, validate_before_save
+from vncomment.rules import AnyOf, MinSyllables, NoLinks, NoPhoneNumbers
+
+GOOD = "Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích này với mọi người."
+SHORT = "Hay quá bạn ơi"
+UNMARKED_WITH_LINK = "Bai viet rat hay, cam on tac gia nhe, moi nguoi xem them o abc.com"
+TOO_SHORT_VI = "Bình luận cần tối thiểu 10 chữ tiếng Việt; bình luận của bạn mới có 4 chữ."
+
+
+class Comment(models.Model):
+    body = models.TextField()
+    note = models.TextField(default="", blank=True)
+
+    class Meta:
+        app_label = "vncomment_tests"
+
+
+class ValidatedComment(models.Model):
+    body = models.TextField(validators=[CommentValidator()])
+
+    class Meta:
+        app_label = "vncomment_tests"
+
+
+class CommentForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = ValidatedComment
+        fields = ("body",)
+
+
+class ContactForm(forms.Form):
+    comment = forms.CharField(validators=[CommentValidator(MinSyllables(5) & NoPhoneNumbers())])
+
+
+validate_before_save(Comment, "body")
+
+
+@pytest.fixture(autouse=True)
+def tables() -> Iterator[None]:
+    with connection.schema_editor() as editor:
+        editor.create_model(Comment)
+        editor.create_model(ValidatedComment)
+    with translation.override("vi"):
+        yield
+    with connection.schema_editor() as editor:
+        editor.delete_model(Comment)
+        editor.delete_model(ValidatedComment)
+
+
+def codes_of(error: ValidationError) -> list[str]:
+    return [e.code for e in error.error_list]
+
+
+# --- the validator alone ---------------------------------------------------------------------
+
+
+def test_validator_accepts_a_good_comment() -> None:
+    assert CommentValidator()(GOOD) is None
+
+
+def test_validator_gives_one_error_per_violation_with_code_and_params() -> None:
+    with pytest.raises(ValidationError) as caught:
+        CommentValidator()(UNMARKED_WITH_LINK)
+    assert codes_of(caught.value) == ["missing_diacritics", "contains_link"]
+    link_error = caught.value.error_list[1]
+    assert link_error.params is not None and link_error.params["url"] == "abc.com"
+    assert caught.value.messages[1] == "Bình luận không được chứa liên kết (abc.com)."
+
+
+def test_percent_sign_in_a_message_survives_django_formatting() -> None:
+    with pytest.raises(ValidationError) as caught:
+        CommentValidator()("Bai viet rat hay, cam on tac gia da chia se thong tin huu ich nay")
+    (message,) = caught.value.messages
+    assert "100% số chữ" in message
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("vi", TOO_SHORT_VI),
+        ("vi-vn", TOO_SHORT_VI),
+        ("en", "A comment needs at least 10 Vietnamese words; this one has 4."),
+        ("fr", "A comment needs at least 10 Vietnamese words; this one has 4."),
+    ],
+)
+def test_message_follows_the_active_language(language: str, expected: str) -> None:
+    with translation.override(language), pytest.raises(ValidationError) as caught:
+        CommentValidator()(SHORT)
+    with translation.override(language):
+        assert caught.value.messages == [expected]
+
+
+def test_message_is_rendered_when_shown_not_when_raised() -> None:
+    with translation.override("en"), pytest.raises(ValidationError) as caught:
+        CommentValidator()(SHORT)
+    assert caught.value.messages == [TOO_SHORT_VI]  # shown under the "vi" of the fixture
+
+
+def test_validator_rejects_non_rules() -> None:
+    with pytest.raises(TypeError):
+        CommentValidator("MinSyllables(5)")  # type: ignore[arg-type]
+
+
+EQUALITY = [
+    ("default", CommentValidator(), CommentValidator(), True),
+    ("same rules", CommentValidator(MinSyllables(5)), CommentValidator(MinSyllables(5)), True),
+    ("other rules", CommentValidator(MinSyllables(5)), CommentValidator(MinSyllables(6)), False),
+    ("default vs rules", CommentValidator(), CommentValidator(MinSyllables(10)), False),
+]
+
+
+@pytest.mark.parametrize(("label", "a", "b", "equal"), EQUALITY, ids=[e[0] for e in EQUALITY])
+def test_equality(label: str, a: CommentValidator, b: CommentValidator, equal: bool) -> None:
+    assert (a == b) is equal
+    if equal:
+        assert hash(a) == hash(b)
+
+
+# --- migrations ------------------------------------------------------------------------------
+
+SERIALIZED = [
+    ("default", CommentValidator()),
+    ("one rule", CommentValidator(MinSyllables(5))),
+    ("composed", CommentValidator(MinSyllables(5) & NoLinks(allow=("báo.vn",), emails=False))),
+    ("or inside and", CommentValidator(MinSyllables(3) & (NoLinks() | NoPhoneNumbers()))),
+    ("lone AnyOf", CommentValidator(AnyOf(NoLinks()))),
+    ("the default rule", CommentValidator(vncomment.rules.DEFAULT)),
+]
+
+
+@pytest.mark.parametrize(("label", "validator"), SERIALIZED, ids=[s[0] for s in SERIALIZED])
+def test_migration_writer_serializes_a_validator_that_evaluates_back(
+    label: str, validator: CommentValidator
+) -> None:
+    source, imports = MigrationWriter.serialize(validator)
+    assert source.startswith("vncomment.django.CommentValidator(")
+    namespace: dict[str, Any] = {}
+    exec("\n".join(sorted(imports)), namespace)
+    assert eval(source, namespace) == validator
+
+
+def test_model_field_with_validator_deconstructs() -> None:
+    field = ValidatedComment._meta.get_field("body")
+    _, _, _, kwargs = field.deconstruct()
+    assert kwargs["validators"] == [CommentValidator()]
+
+
+# --- forms -----------------------------------------------------------------------------------
+
+
+def test_model_form_saves_a_good_comment() -> None:
+    form = CommentForm(data={"body": GOOD})
+    assert form.is_valid(), form.errors
+    form.save()
+    assert ValidatedComment.objects.count() == 1
+
+
+def test_model_form_rejects_with_our_codes_and_vietnamese_messages() -> None:
+    form = CommentForm(data={"body": SHORT})
+    assert not form.is_valid()
+    assert form.errors["body"] == [TOO_SHORT_VI]
+    assert [e["code"] for e in form.errors.get_json_data()["body"]] == ["too_short"]
+    assert ValidatedComment.objects.count() == 0
+
+
+def test_model_form_checks_updates() -> None:
+    saved = CommentForm(data={"body": GOOD})
+    assert saved.is_valid()
+    instance = saved.save()
+    form = CommentForm(data={"body": "xem ở abc chấm com"}, instance=instance)
+    assert not form.is_valid()
+    codes = [e["code"] for e in form.errors.get_json_data()["body"]]
+    assert codes == ["too_short", "contains_link"]
+    instance.refresh_from_db()
+    assert instance.body == GOOD
+
+
+def test_plain_form_with_custom_rules() -> None:
+    assert ContactForm(data={"comment": "Cảm ơn bài viết rất hay"}).is_valid()
+    form = ContactForm(data={"comment": "Cần mua thì gọi 0912 345 678 nhé"})
+    assert not form.is_valid()
+    assert [e["code"] for e in form.errors.get_json_data()["comment"]] == ["contains_phone"]
+    assert form.errors["comment"] == ["Bình luận không được chứa số điện thoại (0912 345 678)."]
+
+
+# --- the pre_save hook -----------------------------------------------------------------------
+
+
+def test_hook_saves_a_good_comment() -> None:
+    Comment.objects.create(body=GOOD)
+    assert Comment.objects.get().body == GOOD
+
+
+def test_hook_rejects_a_bad_comment_and_writes_nothing() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Comment.objects.create(body=UNMARKED_WITH_LINK)
+    errors = caught.value.error_dict["body"]
+    assert [e.code for e in errors] == ["missing_diacritics", "contains_link"]
+    assert caught.value.message_dict["body"][1] == "Bình luận không được chứa liên kết (abc.com)."
+    assert Comment.objects.count() == 0
+
+
+def test_hook_checks_updates() -> None:
+    comment = Comment.objects.create(body=GOOD)
+    comment.body = SHORT
+    with pytest.raises(ValidationError) as caught:
+        comment.save()
+    assert [e.code for e in caught.value.error_dict["body"]] == ["too_short"]
+    assert Comment.objects.get().body == GOOD
+
+
+def test_hook_skips_saves_that_leave_the_field_out() -> None:
+    Comment.objects.create(body=GOOD)
+    comment = Comment.objects.get()
+    comment.body = SHORT  # not written: update_fields below leaves it out
+    comment.note = "ghi chú"
+    comment.save(update_fields=["note"])
+    assert Comment.objects.get().body == GOOD
+    assert Comment.objects.get().note == "ghi chú"
+
+
+def test_hook_connects_once() -> None:
+    from django.db.models.signals import pre_save
+
+    before = len(pre_save.receivers)
+    validate_before_save(Comment, "body")
+    validate_before_save(Comment, "body")
+    assert len(pre_save.receivers) == before
+    with pytest.raises(ValidationError) as caught:
+        Comment.objects.create(body=SHORT)
+    assert len(caught.value.error_dict["body"]) == 1
+
+
+def test_hook_refuses_an_unknown_field() -> None:
+    from django.core.exceptions import FieldDoesNotExist
+
+    with pytest.raises(FieldDoesNotExist):
+        validate_before_save(Comment, "bodi")
