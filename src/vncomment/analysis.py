@@ -19,9 +19,8 @@ on the same normalised text, the first time a rule asks for them; the words of a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import regex
 
@@ -44,8 +43,7 @@ _NUMBER = regex.compile(r"\p{N}+")
 TokenKind = Literal["syllable", "number", "word"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A run of letters and digits: its normalised ``text``, ``span`` into the text as given.
 
     ``syllable`` is the parsed syllable for ``kind == "syllable"``; ``typed`` is "telex" or
@@ -70,11 +68,14 @@ class Analysis:
         self.normalized: Normalized = normalize(text)
         tokens: list[Token] = []
         text = self.normalized.text
+        identity = self.normalized.starts is None
         for m in _TOKEN.finditer(text):
             if m.group("viqr"):
                 tokens.extend(self._viqr(m))
             else:
-                tokens.append(self._classify(m))
+                word = m.group()
+                span = m.span() if identity else self.normalized.span(*m.span())
+                tokens.append(Token(word, span, *_classify_word(word)))
         self.tokens: tuple[Token, ...] = tuple(_settle_english(tokens))
         self._syllables: tuple[Token, ...] | None = None
         self._links: tuple[Link, ...] | None = None
