@@ -133,3 +133,26 @@ def test_no_repetition(text: str, repetitive: bool, reason: str) -> None:
     if found:
         assert found[0].code == "repetitive"
         assert set(found[0].params) == {"count", "distinct", "effective"}
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed", "reason"),
+    [
+        ("Đọc thêm ở https://vnexpress.net/bai-viet.html nhé", True, "the site itself"),
+        ("Đọc thêm ở e.vnexpress.net/news nhé", True, "a subdomain of the site"),
+        ("Đọc thêm ở VNEXPRESS.NET nhé", True, "domains compare case-insensitively"),
+        ("Đọc thêm ở fakevnexpress.net nhé", False, "a different domain ending in the same letters"),
+        ("Đọc thêm ở vnexpress.net.evil.com nhé", False, "the site's name inside another domain"),
+        ("Đọc thêm ở abc chấm com nhé", False, "any other link"),
+    ],
+)
+def test_no_links_allow(text: str, allowed: bool, reason: str) -> None:
+    assert not NoLinks(allow=("vnexpress.net",)).violations(analyze(text)) is allowed, reason
+
+
+def test_no_links_emails() -> None:
+    text = "Góp ý xin gửi về hotro@congty.vn, xem thêm congty.vn"
+    found = NoLinks().violations(analyze(text))
+    assert [v.params["kind"] for v in found] == ["email", "domain"]
+    assert all(text[v.span[0] : v.span[1]] == v.params["link"] for v in found if v.span)
+    assert [v.params["kind"] for v in NoLinks(emails=False).violations(analyze(text))] == ["domain"]

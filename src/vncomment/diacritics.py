@@ -29,7 +29,7 @@ syllables are clearly unmarked (weight >= 0.5), so one or two slips never decide
 with fewer than 3 clearly unmarked syllables is never called "không dấu" by this rule: very
 short texts cannot be decided, and are left to the length rule.
 
-Evidence (``benchmarks/diacritics.py``, ViCTSD comments with >= 10 syllables, 7,791 of them):
+Evidence (``benchmarks/diacritics.py``, ViCTSD comments with >= 10 syllables, 7,790 of them):
 the unmarked share of accented comments has median 0.05, 99th percentile 0.22, 99.9th 0.42;
 with every other word stripped of its marks the 1st percentile is 0.36, the median 0.50; fully
 stripped text sits at 1.0. The default ``strictness`` 0.6 puts the line at 0.40: 99.9 % of
