@@ -141,7 +141,7 @@ def test_no_repetition(text: str, repetitive: bool, reason: str) -> None:
         ("Đọc thêm ở https://vnexpress.net/bai-viet.html nhé", True, "the site itself"),
         ("Đọc thêm ở e.vnexpress.net/news nhé", True, "a subdomain of the site"),
         ("Đọc thêm ở VNEXPRESS.NET nhé", True, "domains compare case-insensitively"),
-        ("Đọc thêm ở fakevnexpress.net nhé", False, "a different domain ending in the same letters"),
+        ("Đọc thêm ở fakevnexpress.net nhé", False, "another domain ending in the same letters"),
         ("Đọc thêm ở vnexpress.net.evil.com nhé", False, "the site's name inside another domain"),
         ("Đọc thêm ở abc chấm com nhé", False, "any other link"),
     ],
