@@ -11,8 +11,9 @@ an unmarked "khong" says the text was typed without marks. Frequencies come from
 Vietnamese list (subtitles, Wikipedia, news and web text; Apache 2.0 code, data CC BY-SA 4.0).
 
 The table also flags plain syllables that are common English words (wordfreq English, Zipf >= 4),
-and lists English words that would otherwise read as Telex input ("been" -> bên), so English
-text is not judged as Vietnamese without marks.
+and lists common English words that are not Vietnamese syllables (Zipf >= 4.3, and any of
+Zipf >= 4 that would read as Telex input: "been" -> bên): evidence that a comment is English,
+and words never to decode as Telex. So English text is not judged as Vietnamese without marks.
 
 Usage: python scripts/build_plain_share.py  (needs ``pip install wordfreq``)
 """
@@ -32,7 +33,8 @@ from vncomment.syllables import parse
 from vncomment.typed import decode_typed
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "vncomment" / "data" / "plain_share.tsv"
-ENGLISH_ZIPF = 4.0
+ENGLISH_ZIPF = 4.0  # flag Vietnamese-shaped plain syllables that are English words too
+ENGLISH_WORD_ZIPF = 4.3  # list other common English words
 
 
 def main() -> int:
@@ -58,17 +60,22 @@ def main() -> int:
         p, m = plain_freq.get(plain, 0.0), marked_freq.get(plain, 0.0)
         share = p / (p + m) if p + m else -1.0  # -1: unknown to the Vietnamese list
         rows.append(f"{plain}\t{share:.3f}\t{int(plain in english)}")
-    not_typed = sorted(w for w in english if not parse(w) and decode_typed(w) is not None)
+    english_words = sorted(
+        w
+        for w in english
+        if not parse(w)
+        and (zipf_frequency(w, "en") >= ENGLISH_WORD_ZIPF or decode_typed(w) is not None)
+    )
     header = [
         f"# plain_share.tsv: built {datetime.date.today()} by scripts/build_plain_share.py",
         f"# source: wordfreq {version('wordfreq')} Vietnamese and English 'small' lists",
         "#   (https://github.com/rspeer/wordfreq; data CC BY-SA 4.0, code Apache 2.0)",
         "# columns: plain syllable, share of occurrences written plain (-1 = not in the",
         "#   Vietnamese list), 1 if a common English word (Zipf >= 4)",
-        "# rows after '## not-typed' are English words that are not Telex/VIQR input",
+        "# rows after '## english' are common English words that are not Vietnamese syllables",
     ]
-    OUT.write_text("\n".join([*header, *rows, "## not-typed", *not_typed]) + "\n", "utf-8")
-    print(f"wrote {len(rows)} syllables and {len(not_typed)} English words to {OUT}")
+    OUT.write_text("\n".join([*header, *rows, "## english", *english_words]) + "\n", "utf-8")
+    print(f"wrote {len(rows)} syllables and {len(english_words)} English words to {OUT}")
     return 0
 
 

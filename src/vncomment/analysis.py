@@ -8,9 +8,10 @@ tokens with spans into the text as given, and classifies each token:
   :mod:`vncomment.typed`); these are the "chữ" a site counts;
 * ``"number"``: digits only ("2023", "19" in "Covid-19");
 * ``"word"``: any other run of letters and digits: English words that break Vietnamese
-  spelling ("love", "Covid"), chat spellings (ko, dc, mjnh, ok), abbreviations (TP, HCM), "4h";
-  and Vietnamese-shaped common English words ("to", "can", "man") in a comment that reads as
-  English rather than Vietnamese.
+  spelling ("love", "Covid"), chat spellings (ko, dc, mjnh, ok), abbreviations (TP, HCM), "4h".
+
+:attr:`Analysis.syllables` are the syllables that count: not those inside links, and not the
+Vietnamese-shaped common English words ("to", "can", "man") of a comment that reads as English.
 
 Emoji, punctuation and symbols are not tokens. Links and phone numbers are found lazily, once,
 on the same normalised text, the first time a rule asks for them; the words of a link
@@ -76,7 +77,7 @@ class Analysis:
                 word = m.group()
                 span = m.span() if identity else self.normalized.span(*m.span())
                 tokens.append(Token(word, span, *_classify_word(word)))
-        self.tokens: tuple[Token, ...] = tuple(_settle_english(tokens))
+        self.tokens: tuple[Token, ...] = tuple(tokens)
         self._syllables: tuple[Token, ...] | None = None
         self._links: tuple[Link, ...] | None = None
         self._phones: tuple[PhoneNumber, ...] | None = None
@@ -94,18 +95,18 @@ class Analysis:
 
     @property
     def syllables(self) -> tuple[Token, ...]:
-        """The Vietnamese syllables ("chữ"), leaving out the words inside links."""
+        """The Vietnamese syllables ("chữ") that count: not the words inside links, and not
+        Vietnamese-shaped English words ("to", "can") in a comment that reads as English."""
         if self._syllables is None:
             links = iter(self.links)
             link = next(links, None)
-            kept = []
+            outside = []
             for token in self.tokens:
                 while link is not None and link.span[1] <= token.span[0]:
                     link = next(links, None)
-                inside = link is not None and link.span[0] <= token.span[0]
-                if token.kind == "syllable" and not inside:
-                    kept.append(token)
-            self._syllables = tuple(kept)
+                if link is None or token.span[0] < link.span[0]:
+                    outside.append(token)
+            self._syllables = _vietnamese_syllables(outside)
         return self._syllables
 
     @property
@@ -148,28 +149,32 @@ def _classify_word(word: str) -> tuple[TokenKind, Syllable | None, str | None]:
     return ("number" if _NUMBER.fullmatch(word) else "word"), None, None
 
 
-def _settle_english(tokens: list[Token]) -> list[Token]:
-    """Plain syllables that are also common English words ("to", "can", "me") are Vietnamese
-    in Vietnamese text and English in English text: count them as words when the comment has
-    more English evidence (these and words that break Vietnamese spelling) than Vietnamese
-    (marked syllables and other plain ones)."""
-    english = plain_table()[0]
-    ambiguous = [
-        i
-        for i, t in enumerate(tokens)
-        if t.syllable is not None
-        and t.typed is None
-        and not t.syllable.marked
-        and english.get(t.text.lower(), (0.0, False))[1]
-    ]
-    if not ambiguous:
-        return tokens
-    vietnamese = sum(t.kind == "syllable" for t in tokens) - len(ambiguous)
-    foreign = sum(t.kind == "word" and len(t.text) > 1 for t in tokens)
-    if len(ambiguous) + foreign > vietnamese:
-        for i in ambiguous:
-            tokens[i] = Token(tokens[i].text, tokens[i].span, "word")
-    return tokens
+def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
+    """The syllables of ``tokens``, leaving out plain ones that are also common English words
+    ("to", "can", "me", "man") when the comment reads as English.
+
+    Only unambiguous words vote: common English words of three letters or more that cannot be
+    Vietnamese syllables ("love", "this", "and") against marked syllables and plain syllables
+    that are not English words. Ambiguous words do not vote, since in text typed without marks
+    most common syllables are English words too (ban, cam, on, rat, co). Short English words
+    (ok, dc, sp, vs) are Vietnamese chat as often as English.
+    """
+    shares, english_words = plain_table()
+    english = 0
+    vietnamese = 0
+    ambiguous = set()
+    for i, t in enumerate(tokens):
+        if t.syllable is None:
+            english += len(t.text) > 2 and t.text.lower() in english_words
+        elif t.typed is None and not t.syllable.marked and shares.get(
+            t.text.lower(), (0.0, False)
+        )[1]:
+            ambiguous.add(i)
+        else:
+            vietnamese += 1
+    if english <= vietnamese and (vietnamese or not ambiguous):
+        ambiguous.clear()
+    return tuple(t for i, t in enumerate(tokens) if t.kind == "syllable" and i not in ambiguous)
 
 
 def analyze(text: str) -> Analysis:

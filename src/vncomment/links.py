@@ -95,6 +95,8 @@ _WEB_ENDINGS = frozenset(
     "com net org vn edu gov info biz io me xyz top online site store club app dev tv asia "
     "pro live link click".split()
 )
+# No Vietnamese abbreviation ends in these: in capitals they are still domains (VTV.VN, FPT.COM).
+_NEVER_ABBREVIATED = frozenset(("vn", "com"))
 # Endings that are file extensions more often than sites.
 _FILE_ENDINGS = frozenset("zip mov md py pl pm sh rs ps".split())
 
@@ -105,6 +107,7 @@ _LOOKALIKES = str.maketrans(
 )
 _CYRILLIC_GREEK = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 _LATIN = regex.compile(r"\p{Latin}")
+_LOWER = regex.compile(r"\p{Ll}")
 
 _L = r"\p{L}\p{N}\p{M}\p{So}"  # label characters, besides the hyphen
 _SEP = (
@@ -205,6 +208,7 @@ def _abbreviation(labels: list[str]) -> bool:
     return (
         all(len(x) <= 3 and (x[0].isupper() or x[0].isdigit()) for x in labels)
         and ending.isupper()
+        and _fold(ending) not in _NEVER_ABBREVIATED
     )
 
 
@@ -220,17 +224,22 @@ def _sep_kind(sep: str) -> str:
     return "spelled" if any(c.isalpha() for c in sep) else "spaced"
 
 
-def _judge(labels: list[str], kinds: list[str], has_path: bool, has_port: bool) -> bool:
-    """Is this chain of labels (ending on a TLD) a link? See the module docstring."""
+def _judge(
+    labels: list[str], kinds: list[str], has_path: bool, has_port: bool, caps: bool
+) -> bool:
+    """Is this chain of labels (ending on a TLD) a link? See the module docstring.
+
+    ``caps``: the whole text is in capitals, so letter case says nothing here.
+    """
     host = ".".join(_fold(x) for x in labels)
     ending = labels[-1]
-    title = len(ending) > 1 and ending[0].isupper() and ending[1:].islower()
+    title = not caps and len(ending) > 1 and ending[0].isupper() and ending[1:].islower()
     if any(host == h or host.endswith("." + h) for h in KNOWN_HOSTS):
         return has_path or not title
-    if all(k == "dot" for k in kinds) and _abbreviation(labels):
-        return False
     if has_path or has_port or "bracket" in kinds or any(map(_mixed_script, labels)):
         return True
+    if not caps and all(k == "dot" for k in kinds) and _abbreviation(labels):
+        return False
     if title or _fold(ending) in _FILE_ENDINGS:
         return False
     names = labels[:-1]
@@ -242,7 +251,9 @@ def _ipv4(labels: list[str]) -> bool:
     return len(labels) == 4 and all(x.isdigit() and len(x) <= 3 and int(x) <= 255 for x in labels)
 
 
-def _chain_links(text: str, m: regex.Match[str]) -> list[tuple[int, int, str, str]]:
+def _chain_links(
+    text: str, m: regex.Match[str], caps: bool
+) -> list[tuple[int, int, str, str]]:
     parts = _SPLIT.split(m.group())
     labels, seps = parts[0::2], parts[1::2]
     offsets = [m.start()]
@@ -288,7 +299,7 @@ def _chain_links(text: str, m: regex.Match[str]) -> list[tuple[int, int, str, st
                     return [(at, end, f"{word}@{host}", "email")]
         if names[0].lower() == "www" and len(names) >= 2:
             return [(start, max(after, end), host + text[end:after], "domain")]
-        if _is_tld(names[-1]) and _judge(names, kinds, has_path, has_port):
+        if _is_tld(names[-1]) and _judge(names, kinds, has_path, has_port, caps):
             end = after
             return [(start, end, host + text[starts[j] + len(labels[j]) : end], "domain")]
     return []
@@ -347,8 +358,9 @@ def scan_links(text: str) -> list[tuple[int, int, str, str]]:
             found.append(link)
         # Resume after the URL: never re-scan its text for another scheme.
         pos = link[1] if link else m.end()
+    caps = _LOWER.search(text) is None
     for m in _CHAIN.finditer(text):
-        found.extend(_chain_links(text, m))
+        found.extend(_chain_links(text, m, caps))
     if ":" in text:
         found.extend(_ipv6_links(text))
     found.sort(key=lambda f: (f[0], -f[1]))
