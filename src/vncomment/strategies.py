@@ -292,18 +292,12 @@ def _words(draw: st.DrawFn, min_syllables: int, max_syllables: int) -> list[tupl
         if kind == "extra":
             words.append((draw(st.sampled_from(_EXTRAS)), True))
             continue
-        if kind == "plain" and built.plain < budget:
-            pool = _comment_syllables(False)
+        plain = kind == "plain" and built.plain < budget
+        if plain or kind == "syllable":
+            pool = _comment_syllables(not plain)
             word = pool[draw(st.integers(0, len(pool) - 1))]
             if word not in built.used_syllables:
-                built.add(word, 1, 1)
-                words.append((word, False))
-                continue
-        if kind == "syllable":
-            pool = _comment_syllables(True)
-            word = pool[draw(st.integers(0, len(pool) - 1))]
-            if word not in built.used_syllables:
-                built.add(word, 1, 0)
+                built.add(word, 1, int(plain))
                 words.append((word, False))
                 continue
         # A common word not used yet that fits the syllable and plain budgets.
