@@ -32,6 +32,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from unidecode import unidecode
+
 __all__ = ["TONES", "Syllable", "is_syllable", "parse"]
 
 TONES = ("ngang", "huyền", "sắc", "hỏi", "ngã", "nặng")
@@ -101,7 +103,8 @@ class Syllable:
 
     ``onset`` and ``rhyme`` are lowercase and toneless, as typed; ``rhymes`` lists the full
     spellings from the inventory that the typed rhyme may stand for ("uoi" -> uôi, ươi).
-    ``marked`` is true when the word has any diacritic (a tone, a vowel mark, or đ).
+    ``marked`` is true when the word differs from its ``unidecode`` form: it has a diacritic
+    (a tone, a vowel mark, or đ).
     ``plain_ok`` is true when the word with every mark removed is still correctly written
     Vietnamese ("cho", "con"), false when Vietnamese spelling only allows it with marks
     ("viet": a stop coda needs sắc or nặng; "nguoi": there is no unmarked rhyme uoi).
@@ -194,7 +197,7 @@ def parse(word: str) -> Syllable | None:
                 onset=onset,
                 rhyme=rest,
                 tone=TONES[tone],
-                marked=bool(tone) or toneless != _base(toneless),
+                marked=unidecode(word) != word,  # any tone, vowel mark or đ
                 plain_ok=not stop and any(r == _base(r) for r in plain),
                 rhymes=rhymes,
             )
