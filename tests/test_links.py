@@ -123,3 +123,20 @@ def test_linkify_not_links_verdicts_are_documented() -> None:
     flagged = {ln for ln in lines if find_links(ln)}
     documented = {row["input"] for row in _table("links_linkify_differences.json")}
     assert flagged == documented
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "reason"),
+    [
+        ("Xem ABC.VN nhé", ["abc.vn"], "no abbreviation ends in .VN"),
+        ("Mua ở FPT.COM đi", ["fpt.com"], "no abbreviation ends in .COM"),
+        ("Vào ABC.VN/dang-ky ngay", ["abc.vn/dang-ky"], "a path makes a link whatever the case"),
+        ("ABC.NET:8080", ["abc.net:8080"], "so does a port"),
+        ("XEM ABC.NET NHÉ", ["abc.net"], "in an all-capitals comment case is no evidence"),
+        ("Học ASP.NET cơ bản", [], "a product name in a comment that uses lowercase"),
+        ("BÁC SĨ Ở TP.HN VÀ THS.BS", [], "all-capitals abbreviations still read as words"),
+        ("SÀI GÒN.BA MẸ ĐI LÀM", [], "an all-capitals sentence break: both sides are syllables"),
+    ],
+)
+def test_letter_case(text: str, found: list[str], reason: str) -> None:
+    assert [link.url for link in find_links(text)] == found, reason

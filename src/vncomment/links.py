@@ -26,8 +26,10 @@ How a domain candidate becomes a link
 
     * a title-case ending (``Sài Gòn.Ba``, ``size.Shop``) starts a new sentence: not a link;
     * an abbreviation shape (every label at most 3 characters and capitalised, the ending in
-      capitals: ``TP.HN``, ``ThS.BS``, ``ASP.NET``) is a Vietnamese abbreviation or a product
-      name: not a link;
+      capitals, not .VN or .COM: ``TP.HN``, ``ThS.BS``, ``ASP.NET``) is a Vietnamese
+      abbreviation or a product name: not a link. In a comment written all in capitals case
+      says nothing, so there neither rule applies (``XEM ABC.NET NHÉ`` is a link, and so is a
+      shouted ``ASP.NET``: asp.net is a domain); ``ABC.VN`` and ``FPT.COM`` are links anywhere;
     * a file extension (``file.zip``) is a file name: not a link;
     * otherwise the evidence is scored and 3 points make a link. The ending gives 2 when it is
       one of the endings readers know as web addresses (``com``, ``vn``, ``net`` ...; not
