@@ -12,8 +12,8 @@ Candidates
       (``abc . com``, ``abc .vn``), spelled out (``chấm``, ``cham``, ``dot``, any case) or
       bracketed (``[.]``, ``(.)``, ``[dot]``, ``(dot)``), or a comma before a web ending
       (``kiemtien,com``: only a name-like label and a known web ending); a chain ending on a
-      current IANA TLD (``data/tlds.txt``; Cyrillic and Greek look-alikes are read as Latin) is a domain, one
-      after ``local@`` an e-mail address, four numbers up to 255 an IPv4 address;
+      current IANA TLD (``data/tlds.txt``; Cyrillic and Greek look-alikes are read as Latin) is
+      a domain, one after ``local@`` an e-mail address, four numbers up to 255 an IPv4 address;
     * IPv6 addresses (validated by :mod:`ipaddress`).
 
 How a domain candidate becomes a link
