@@ -156,6 +156,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     '"http://" * n': lambda n: "http://" * (n // 7),
     "flood of dots": lambda n: "a" + "." * (n - 5) + "com",
     '"chấm " * n': lambda n: "chấm " * (n // 5),
+    '"a.b/" * n': lambda n: "a.b/" * (n // 4),
+    '"abc.com/(" * n': lambda n: "abc.com/(" * (n // 9),
+    '"http://)" * n': lambda n: "http://)" * (n // 8),
     '"abc chấm " * n': lambda n: "abc chấm " * (n // 9) + "com",
     "normal text": lambda n: (
         "Bài viết rất hay, cảm ơn tác giả TP.HCM giá 3.5 triệu xem abc.vn nhé. " * (n // 70 + 1)

@@ -4,6 +4,7 @@ ModelForm and a plain Form with the validator, and the validator inside a migrat
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import django
@@ -28,8 +29,10 @@ from django.db.migrations.writer import MigrationWriter
 from django.utils import translation
 
 import vncomment.rules
+from vncomment.analysis import Analysis
 from vncomment.django import CommentValidator, validate_before_save
-from vncomment.rules import AnyOf, MinSyllables, NoLinks, NoPhoneNumbers
+from vncomment.report import Violation
+from vncomment.rules import AnyOf, MinSyllables, NoLinks, NoPhoneNumbers, Rule
 
 GOOD = "Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích này với mọi người."
 SHORT = "Hay quá bạn ơi"
@@ -102,6 +105,23 @@ def test_percent_sign_in_a_message_survives_django_formatting() -> None:
         CommentValidator()("Bai viet rat hay, cam on tac gia da chia se thong tin huu ich nay")
     (message,) = caught.value.messages
     assert "100% số chữ" in message
+
+
+@dataclass(frozen=True)
+class _NoAllCaps(Rule):
+    """A site's own rule whose violation has no params: Django does not %-format it."""
+
+    def violations(self, analysis: Analysis) -> list[Violation]:
+        text = analysis.normalized.original
+        if text.isupper():
+            return [Violation("all_caps", {}, (0, len(text)), template="100% chữ in hoa")]
+        return []
+
+
+def test_percent_sign_in_a_message_without_params_is_not_doubled() -> None:
+    with pytest.raises(ValidationError) as caught:
+        CommentValidator(_NoAllCaps())("BÀI VIẾT RẤT HAY")
+    assert caught.value.messages == ["100% chữ in hoa"]
 
 
 @pytest.mark.parametrize(

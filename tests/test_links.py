@@ -57,6 +57,8 @@ def test_url_is_normalised(text: str, url: str, kind: str) -> None:
         ("mailto:a@b.vn", "b.vn"),
         ("//abc.vn", "abc.vn"),
         ("[2001:db8::1]:8080/x", "2001:db8::1"),
+        ("vnexpress.net:443/x", "vnexpress.net"),
+        ("https://evil.com\\@vnexpress.net", "evil.com"),
         ("", None),
     ],
 )

@@ -144,6 +144,9 @@ def test_no_repetition(text: str, repetitive: bool, reason: str) -> None:
         ("Đọc thêm ở fakevnexpress.net nhé", False, "another domain ending in the same letters"),
         ("Đọc thêm ở vnexpress.net.evil.com nhé", False, "the site's name inside another domain"),
         ("Đọc thêm ở abc chấm com nhé", False, "any other link"),
+        ("Đọc ở https://evil.com\\@vnexpress.net nhé", False, "browsers read \\ as /: evil.com"),
+        ("Đọc ở https://vnexpress.net@evil.com nhé", False, "the site as user name of evil.com"),
+        ("Đọc ở vnexpress.net:443/bai-viet nhé", True, "a port is not a scheme"),
     ],
 )
 def test_no_links_allow(text: str, allowed: bool, reason: str) -> None:

@@ -53,9 +53,10 @@ def _active_locale() -> str:
 
 
 def _message(violation: Violation) -> str:
-    # ValidationError %-formats its message with params, so a literal "%" (as in "100% số chữ")
-    # must be doubled; the user's own words in the message are never used as a template.
-    return violation.rendered(_active_locale()).message.replace("%", "%%")
+    # ValidationError %-formats its message when it has params, so a literal "%" (as in "100% số
+    # chữ") must then be doubled; the user's own words are never used as a template.
+    message = violation.rendered(_active_locale()).message
+    return message.replace("%", "%%") if violation.params else message
 
 
 _lazy_message = lazy(_message, str)

@@ -25,7 +25,9 @@ How a domain candidate becomes a link
     ``ok.se``, ``2.shop``, ``Trump.Xin`` outnumber real bare domains (``tiki.vn``,
     ``vnexpress.net``) by about ten to one. So it must not look like one:
 
-    * a title-case ending (``Sài Gòn.Ba``, ``size.Shop``) starts a new sentence: not a link;
+    * a title-case ending after a bare or spaced dot (``Sài Gòn.Ba``, ``size.Shop``) starts a
+      new sentence: not a link, unless it is a web ending (``Kiemtien.Com``, ``Shopee.Vn`` are
+      weighed like any other candidate);
     * an abbreviation shape (every label at most 3 characters and capitalised, the ending in
       capitals, not .VN or .COM: ``TP.HN``, ``ThS.BS``, ``ASP.NET``) is a Vietnamese
       abbreviation or a product name: not a link. In a comment written all in capitals case
@@ -47,8 +49,9 @@ How a domain candidate becomes a link
 
 Linear time
     Every pattern is possessive or bounded (labels at most 63 characters, short separators),
-    starts only at a word boundary, and never re-scans a character it has consumed; the
-    evidence is weighed in Python on the matches. ``benchmarks/links.py`` shows the cost per
+    starts only at a word boundary, and never re-scans a character it has consumed: a path is
+    read only for a candidate that is a link, and the scanners resume after each link's text.
+    The evidence is weighed in Python on the matches. ``benchmarks/links.py`` shows the cost per
     character flat from 1 KB to 1 MB on adversarial inputs.
 
 >>> [(link.text, link.url, link.kind) for link in find_links("Mua tại abc chấm com nhé")]
@@ -131,7 +134,8 @@ _SCHEME = regex.compile(
     r"|(?<![\p{L}\p{N}])(?P<mailto>(?i:mailto)):(?=[^\s@]{1,64}@)"
     r"|(?<![\w/:])(?P<neutral>//)(?=[\p{L}\p{N}])"
 )
-_REST = regex.compile(r"[^\s<>|`]*+")
+_URL_RUN = regex.compile(r"[^\s<>|`()\[\]{}]*+")
+_MAX_URL = 4096
 _PORT = regex.compile(r":\d{1,5}(?!\d)")
 _LOCAL = regex.compile(r"[\w.+\-%'\"]{1,64}\Z")
 _IPV6 = regex.compile(r"(?<![\w:.])(\[)?([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?(1)\])")
@@ -161,18 +165,22 @@ def _mixed_script(label: str) -> bool:
 
 def _url_end(text: str, start: int) -> int:
     """End of the URL text starting at ``start``: stop at an unbalanced closing bracket, then
-    drop trailing punctuation and an unpaired quote (the sentence's, not the URL's)."""
-    end: int = _REST.match(text, start).end()
+    drop trailing punctuation and an unpaired quote (the sentence's, not the URL's).
+
+    Reads only as far as the URL goes (never to the end of the line first), at most
+    ``_MAX_URL`` characters, so scanners that resume after a URL stay linear."""
     depth = {"(": 0, "[": 0, "{": 0}
-    for i in range(start, end):
-        c = text[i]
+    pos, limit = start, min(len(text), start + _MAX_URL)
+    while (pos := _URL_RUN.match(text, pos, limit).end()) < limit:
+        c = text[pos]
         if c in depth:
             depth[c] += 1
-        elif c in _CLOSERS:
-            if depth[_CLOSERS[c]] == 0:
-                end = i
-                break
+        elif c in _CLOSERS and depth[_CLOSERS[c]]:
             depth[_CLOSERS[c]] -= 1
+        else:
+            break
+        pos += 1
+    end = pos
     quotes = {q: text.count(q, start, end) for q in "'\""}
     while end > start:
         c = text[end - 1]
@@ -239,7 +247,15 @@ def _judge(
     """
     host = ".".join(_fold(x) for x in labels)
     ending = labels[-1]
-    title = not caps and len(ending) > 1 and ending[0].isupper() and ending[1:].islower()
+    # A title-case ending after a bare dot starts a new sentence whose full stop lost its space
+    # (Sài Gòn.Ba, size.Shop); a web ending (Kiemtien.Com, Shopee.Vn) is still weighed below.
+    title = (
+        not caps
+        and len(ending) > 1
+        and ending[0].isupper()
+        and ending[1:].islower()
+        and all(k in ("dot", "spaced") for k in kinds)
+    )
     if any(host == h or host.endswith("." + h) for h in KNOWN_HOSTS):
         return has_path or not title
     if "comma" in kinds:
@@ -250,7 +266,7 @@ def _judge(
         return True
     if not caps and all(k == "dot" for k in kinds) and _abbreviation(labels):
         return False
-    if title or _fold(ending) in _FILE_ENDINGS:
+    if (title and _fold(ending) not in _WEB_ENDINGS) or _fold(ending) in _FILE_ENDINGS:
         return False
     names = labels[:-1]
     name = 2 if any(map(_name_like, names)) else 1 if len(names) >= 2 else 0
@@ -259,6 +275,21 @@ def _judge(
 
 def _ipv4(labels: list[str]) -> bool:
     return len(labels) == 4 and all(x.isdigit() and len(x) <= 3 and int(x) <= 255 for x in labels)
+
+
+def _has_path(text: str, pos: int) -> bool:
+    """Does a path, query or fragment with something in it start at ``pos``?"""
+    return (
+        pos + 1 < len(text)
+        and text[pos] in "/?#"
+        and not text[pos + 1].isspace()
+        and text[pos + 1] not in "<>|`)]}.,;:!?*'\""
+    )
+
+
+def _path_end(text: str, pos: int) -> int:
+    """End of the path, query or fragment starting at ``pos``, if any."""
+    return _url_end(text, pos) if pos < len(text) and text[pos] in "/?#" else pos
 
 
 def _chain_links(
@@ -270,11 +301,25 @@ def _chain_links(
     for part in parts[:-1]:
         offsets.append(offsets[-1] + len(part))
     starts = offsets[0::2]  # start of each label in text
+    last = len(labels) - 1
+    # Four numbers joined by plain dots, alone in the chain or after a comma ("nhé, 1.2.3.4").
+    ip = last - 3
+    if (
+        ip >= 0
+        and _ipv4(labels[ip:])
+        and all(x == "." for x in seps[ip:])
+        and (ip == 0 or seps[ip - 1] != ".")
+    ):
+        start, end = starts[ip], starts[last] + len(labels[last])
+        port = _PORT.match(text, end)
+        after = port.end() if port else end
+        after = _path_end(text, after)
+        return [(start, after, ".".join(labels[ip:]) + text[end:after], "ip")]
     # The domain ends on the rightmost label that makes a link, usually the last one
     # ("vnexpress.net.Ba" ends one earlier); a few tries bound the work on long chains.
-    last, tries = len(labels) - 1, 0
+    tries = 0
     for j in range(last, 0, -1):
-        if j != last and not _is_tld(labels[j]):
+        if not _is_tld(labels[j]):
             continue
         tries += 1
         if tries > _MAX_ENDINGS:
@@ -291,30 +336,27 @@ def _chain_links(
         start, end = starts[i], starts[j] + len(labels[j])
         names = labels[i : j + 1]
         kinds = [_sep_kind(s) for s in seps[i:j]]
-        after, has_port, has_path = end, False, False
-        if j == len(labels) - 1:
-            port = _PORT.match(text, end)
-            has_port = port is not None
-            after = port.end() if port else end
-            if after < len(text) and text[after] in "/?#":
-                path_end = _url_end(text, after)
-                has_path = path_end > after + 1
-                after = max(path_end, after)
         host = ".".join(_fold(x) if _mixed_script(x) else x.lower() for x in names)
-        if i == 0 and j == len(labels) - 1 and all(k == "dot" for k in kinds) and _ipv4(names):
-            return [(start, after, host + text[end:after], "ip")]
-        if start > 0 and text[start - 1] == "@" and _is_tld(names[-1]):
+        if start > 0 and text[start - 1] == "@":
             local = _LOCAL.search(text, max(0, start - 66), start - 1)
             if local:
                 word = local.group().lstrip(".'\"+-%")
                 if word:
                     at = start - 1 - len(word)
                     return [(at, end, f"{word}@{host}", "email")]
-        if names[0].lower() == "www" and len(names) >= 2:
-            return [(start, max(after, end), host + text[end:after], "domain")]
-        if _is_tld(names[-1]) and _judge(names, kinds, has_path, has_port, caps):
-            end = after
-            return [(start, end, host + text[starts[j] + len(labels[j]) : end], "domain")]
+        after, has_port, has_path = end, False, False
+        if j == last:
+            port = _PORT.match(text, end)
+            has_port = port is not None
+            after = port.end() if port else end
+            has_path = _has_path(text, after)
+        if (names[0].lower() == "www" and len(names) >= 2) or _judge(
+            names, kinds, has_path, has_port, caps
+        ):
+            # Only a link reads its path: the scanner resumes after it, so each character of a
+            # path is read once.
+            after = _path_end(text, after)
+            return [(start, after, host + text[end:after], "domain")]
     return []
 
 
@@ -369,11 +411,23 @@ def scan_links(text: str) -> list[tuple[int, int, str, str]]:
         link = _scheme_link(text, m)
         if link:
             found.append(link)
-        # Resume after the URL: never re-scan its text for another scheme.
-        pos = link[1] if link else m.end()
+        # Resume after the URL text: never re-scan it for another scheme.
+        pos = max(m.end(), link[1] if link else _url_end(text, m.end()))
+    schemes = iter([(a, b) for a, b, _, _ in found] + [(len(text), len(text))])
+    covered = next(schemes)
     caps = _LOWER.search(text) is None
-    for m in _CHAIN.finditer(text):
-        found.extend(_chain_links(text, m, caps))
+    pos = 0
+    while m := _CHAIN.search(text, pos):
+        pos = m.end()
+        while covered[1] <= m.start():
+            covered = next(schemes)
+        if covered[0] <= m.start():  # inside a scheme URL: resume after it
+            pos = max(pos, covered[1])
+            continue
+        links = _chain_links(text, m, caps)
+        found.extend(links)
+        if links:
+            pos = max(pos, links[-1][1])
     if ":" in text:
         found.extend(_ipv6_links(text))
     found.sort(key=lambda f: (f[0], -f[1]))
@@ -393,7 +447,8 @@ def link_host(url: str) -> str | None:
     ('abc.com', 'b.vn', 'abc.vn')
     """
     m = regex.match(
-        r"(?:[a-z][a-z0-9+.\-]*:(?://)?|//)?(?:[^@/?#\s]*@)?(\[[^\]]*\]|[^:/?#\s]+)",
+        # Browsers read a backslash as a slash: "https://evil.com\\@site.vn" goes to evil.com.
+        r"(?:[a-z][a-z0-9+.\-]*://|mailto:|//)?(?:[^@/?#\s\\]*@)?(\[[^\]]*\]|[^:/?#\s\\]+)",
         url,
         flags=regex.IGNORECASE,
     )

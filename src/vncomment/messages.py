@@ -27,8 +27,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
             "Mời bạn viết tiếng Việt có dấu: {percent}% số chữ trong bình luận chưa có dấu"
             " (ví dụ: {examples})."
         ),
-        "contains_link": "Bình luận không được chứa liên kết ({links}).",
-        "contains_phone": "Bình luận không được chứa số điện thoại ({phones}).",
+        "contains_link": "Bình luận không được chứa liên kết ({link}).",
+        "contains_phone": "Bình luận không được chứa số điện thoại ({phone}).",
     },
     "en": {
         "too_short": (
@@ -40,8 +40,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
             "Please write Vietnamese with diacritics: {percent}% of the words have no marks"
             " (for example: {examples})."
         ),
-        "contains_link": "Comments may not contain links ({links}).",
-        "contains_phone": "Comments may not contain phone numbers ({phones}).",
+        "contains_link": "Comments may not contain links ({link}).",
+        "contains_phone": "Comments may not contain phone numbers ({phone}).",
     },
 }
 LOCALES = tuple(CATALOGUES)
