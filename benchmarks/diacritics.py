@@ -8,7 +8,9 @@ Rows (data in ../shared/corpus, see its README):
 - one/two slips: accented comments with one or two marked words stripped (should pass);
 - half stripped: the same with every other word stripped (should be flagged);
 - AIVIVN plain: AIVIVN comments typed entirely without marks with >= 10 Vietnamese-shaped
-  syllables (should be flagged).
+  syllables (should be flagged);
+- short: ViCTSD comments of 4-9 syllables with some mark, as written (should pass) and
+  stripped (should be flagged).
 """
 
 from __future__ import annotations
@@ -47,7 +49,9 @@ def main() -> None:
     parser.add_argument("--strictness", type=float, nargs="*", default=[0.5, 0.6, 0.65, 0.7, 0.8])
     args = parser.parse_args()
 
-    victsd = [c for c in comments("victsd") if len(analyze(c).syllables) >= 10]
+    counted = [(c, len(analyze(c).syllables)) for c in comments("victsd")]
+    victsd = [c for c, n in counted if n >= 10]
+    short = [c for c, n in counted if 4 <= n < 10 and not is_plain(c)]
     aivivn = [c for c in comments("aivivn") if is_plain(c) and len(analyze(c).syllables) >= 10]
     sets = {
         "ViCTSD accented (pass)": (victsd, False),
@@ -59,6 +63,8 @@ def main() -> None:
         "ViCTSD stripped (flag)": ([unidecode(c) for c in victsd], True),
         "ViCTSD every other word stripped (flag)": ([strip_every_other(c) for c in victsd], True),
         "AIVIVN typed without marks (flag)": (aivivn, True),
+        "ViCTSD short (4-9 syllables) with marks (pass)": (short, False),
+        "ViCTSD short, stripped (flag)": ([unidecode(c) for c in short], True),
     }
     analyses = {name: [analyze(c) for c in texts] for name, (texts, _) in sets.items()}
     print("| set | comments | " + " | ".join(f"strictness {s}" for s in args.strictness) + " |")

@@ -44,6 +44,16 @@ CASES = [
     ("sp ok, dc, ko sao", False, "chat spellings are neither marked nor unmarked"),
     ("Giao hàng nhanh, sp ok, shop tư vấn nhiệt tình, sẽ ủng hộ dài dài", False,
      "accented review with chat words and English"),
+    ("Son Heung Min ghi bàn, Kim Min Jae chơi hay", False,
+     "Korean names: capitalised words with a foreign one (Heung, Jae) are a name"),
+    ("Mua bản AT hay MT, HOT nhất là bản TOP", False,
+     "words in capitals amid lowercase are abbreviations and model names"),
+    ("hix hix, xem phim Thor xong buồn ngủ quá", False,
+     "a final s/f/r/x/j alone is not Telex in a comment that never shapes a vowel"),
+    ("Vieetj Nam voo ddichj, mootj nuwowcs raats vui vif hix", True,
+     "in a Telex comment, tone letters alone are Telex too"),
+    ("Hôm qua Nguyen Van Anh va Tran Thi Hoa di hoc ve muon", True,
+     "Vietnamese names typed without marks are not excused"),
 ]
 
 
@@ -82,3 +92,9 @@ def test_plain_share_table() -> None:
     assert plain_share("ra") > 0.9  # "ra" is almost always written plain
     assert plain_share("khong") == 0.0  # "không" always carries its marks
     assert plain_share("xyzzy") is None
+
+
+def test_tone_letter_words_are_not_counted_outside_telex() -> None:
+    # "Lux" and "Thor" are a brand and a film, not "lũ" and "thỏ" typed in Telex
+    assert len(analyze("Mua dầu gội Lux ở đâu vậy mọi người, Lux có tốt không").syllables) == 11
+    assert len(analyze("Vieetj Nam raats vui").syllables) == 4

@@ -71,6 +71,17 @@ def test_spans_point_into_the_original_text() -> None:
     assert text[start:end] == "vne\u200bxpress.net"
 
 
+def test_a_stray_mark_after_a_space_does_not_pull_the_space_into_a_span() -> None:
+    from vncomment import analyze
+
+    text = "Ok \u0301xyz và\u0300 abc.com"
+    spans = [t.span for t in analyze(text).tokens]
+    assert [text[a:b] for a, b in spans] == ["Ok", "\u0301xyz", "và\u0300", "abc", "com"]
+    assert [text[a:b] for a, b in (v.span for v in validate(text, NoLinks()).violations)] == [
+        "abc.com"
+    ]
+
+
 def test_as_dict_is_json_ready() -> None:
     import json
 

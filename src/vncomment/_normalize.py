@@ -34,8 +34,9 @@ _INVISIBLE = (
 )
 _NEEDS_WORK = regex.compile(f"[{_INVISIBLE}ðÐ\uff01-\uff5e\u3002\uff61\\p{{M}}]")
 _INVISIBLE_RE = regex.compile(f"[{_INVISIBLE}]+")
-# A base character with the combining marks that follow it; marks with no base stand alone.
-_CLUSTER = regex.compile(r"\P{M}\p{M}*|\p{M}+")
+# A base character with the combining marks that follow it; marks with no base, or after a
+# space, stand alone (so that no span reaches back over a space).
+_CLUSTER = regex.compile(r"[^\s\p{M}]\p{M}*|\s|\p{M}+")
 
 _FOLD = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # full-width ASCII -> ASCII
 _FOLD.update({0x3002: ord("."), 0xFF61: ord("."), ord("ð"): ord("đ"), ord("Ð"): ord("Đ")})

@@ -9,6 +9,7 @@ tokens with spans into the text as given, and classifies each token:
 * ``"number"``: digits only ("2023", "19" in "Covid-19");
 * ``"word"``: any other run of letters and digits: English words that break Vietnamese
   spelling ("love", "Covid"), chat spellings (ko, dc, mjnh, ok), abbreviations (TP, HCM), "4h".
+  A number glued to a syllable ("2cái") is two tokens, a number and a syllable.
 
 :attr:`Analysis.syllables` are the syllables that count: not those inside links, and not the
 Vietnamese-shaped common English words ("to", "can", "man") of a comment that reads as English.
@@ -28,7 +29,7 @@ import regex
 from vncomment._data import plain_table
 from vncomment._normalize import Normalized, normalize
 from vncomment.syllables import Syllable, parse
-from vncomment.typed import VIQR_WORD, decode_typed
+from vncomment.typed import TELEX_SHAPE, VIQR_WORD, decode_typed
 
 if TYPE_CHECKING:
     from vncomment.links import Link
@@ -40,6 +41,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A VIQR word ("Vie^.t") holds punctuation, so it is tried first and split again if it fails.
 _TOKEN = regex.compile(f"(?P<viqr>{VIQR_WORD.pattern})|{_WORD.pattern}")
 _NUMBER = regex.compile(r"\p{N}+")
+_GLUED = regex.compile(r"(\p{N}+)(\p{L}[\p{L}\p{M}]*)")
 
 TokenKind = Literal["syllable", "number", "word"]
 
@@ -74,22 +76,32 @@ class Analysis:
             if m.group("viqr"):
                 tokens.extend(self._viqr(m))
             else:
-                word = m.group()
-                span = m.span() if identity else self.normalized.span(*m.span())
-                tokens.append(Token(word, span, *_classify_word(word)))
+                tokens.extend(self._words(m.start(), m.group(), identity))
         self.tokens: tuple[Token, ...] = tuple(tokens)
         self._syllables: tuple[Token, ...] | None = None
         self._links: tuple[Link, ...] | None = None
         self._phones: tuple[PhoneNumber, ...] | None = None
 
-    def _classify(self, m: regex.Match[str]) -> Token:
-        word = m.group()
-        return Token(word, self.normalized.span(*m.span()), *_classify_word(word))
+    def _words(self, start: int, word: str, identity: bool = False) -> list[Token]:
+        """Tokens of a run of letters and digits at ``start`` of the analysis text. A number
+        glued to a syllable ("2cái", "1chút") is two tokens; "4h", "15k", "3G" stay one word."""
+        glued = _GLUED.fullmatch(word)
+        if glued and _classify_word(glued[2])[0] == "syllable":
+            cut = start + len(glued[1])
+            return [*self._words(start, glued[1], identity), *self._words(cut, glued[2], identity)]
+        end = start + len(word)
+        span = (start, end) if identity else self.normalized.span(start, end)
+        return [Token(word, span, *_classify_word(word))]
 
     def _viqr(self, m: regex.Match[str]) -> list[Token]:
         decoded = decode_typed(m.group(), plain_table()[1])
         if decoded is None:  # not VIQR after all ("TP.HCM", "don't"): ordinary words
-            return [self._classify(w) for w in _WORD.finditer(self.normalized.text, *m.span())]
+            text = self.normalized.text
+            return [
+                t
+                for w in _WORD.finditer(text, *m.span())
+                for t in self._words(w.start(), w.group())
+            ]
         span = self.normalized.span(*m.span())
         return [Token(m.group(), span, "syllable", parse(decoded), "viqr")]
 
@@ -139,11 +151,11 @@ class Analysis:
 @lru_cache(maxsize=1 << 16)
 def _classify_word(word: str) -> tuple[TokenKind, Syllable | None, str | None]:
     """A token's kind, parsed syllable and input method ("telex"), which depend on the word only."""
+    # Telex first: decode_typed leaves syllables alone, except Telex-looking ones ("khoong")
+    decoded = decode_typed(word, plain_table()[1]) if len(word) <= 10 else None
+    if decoded is not None:
+        return "syllable", parse(decoded), "telex"
     syllable = parse(word) if len(word) <= 8 else None  # the longest is "nghiêng"
-    if syllable is None or "oo" in word.lower():  # "khoong" is Telex for không
-        decoded = decode_typed(word, plain_table()[1]) if len(word) <= 10 else None
-        if decoded is not None:
-            return "syllable", parse(decoded), "telex"
     if syllable is not None:
         return "syllable", syllable, None
     return ("number" if _NUMBER.fullmatch(word) else "word"), None, None
@@ -163,18 +175,33 @@ def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
     english = 0
     vietnamese = 0
     ambiguous = set()
+    # A final tone letter alone ("hix", "Lux", "Thor", "Rex") is Telex only in a comment typed
+    # in Telex, which shapes vowels too ("Vieetj", "nguowif"): elsewhere it is a chat or brand word.
+    tone_only = {
+        i for i, t in enumerate(tokens) if t.typed == "telex" and not TELEX_SHAPE.search(t.text)
+    }
+    if len(tone_only) < sum(t.typed is not None for t in tokens):
+        tone_only.clear()
     for i, t in enumerate(tokens):
+        if i in tone_only:
+            continue
         if t.syllable is None:
             english += len(t.text) > 2 and t.text.lower() in english_words
-        elif t.typed is None and not t.syllable.marked and shares.get(
-            t.text.lower(), (0.0, False)
-        )[1]:
+        elif (
+            t.typed is None
+            and not t.syllable.marked
+            and shares.get(t.text.lower(), (0.0, False))[1]
+        ):
             ambiguous.add(i)
         else:
             vietnamese += 1
     if english <= vietnamese and (vietnamese or not ambiguous):
         ambiguous.clear()
-    return tuple(t for i, t in enumerate(tokens) if t.kind == "syllable" and i not in ambiguous)
+    return tuple(
+        t
+        for i, t in enumerate(tokens)
+        if t.kind == "syllable" and i not in ambiguous and i not in tone_only
+    )
 
 
 def analyze(text: str) -> Analysis:

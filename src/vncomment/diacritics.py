@@ -14,9 +14,11 @@ evidence:
   written plain in real Vietnamese text (wordfreq: ra 0.99, xe 0.94, cho 0.91, trong 0.90,
   con 0.45, ban 0.15, khong 0.00; ``data/plain_share.tsv``, built by
   ``scripts/build_plain_share.py``); a plain syllable unknown to that list weighs 0.5;
-* plain syllables that are common English words (to, me, can, man, in, so) count for neither
-  side, and neither do tokens that are not Vietnamese syllables at all (English words, chat
-  spellings, numbers).
+* some plain syllables are evidence of nothing: the plain parts of a name with a foreign word
+  in it ("Park Hang Seo", "Son Heung Min"), and words in capitals amid lowercase text, which
+  are abbreviations and model names ("bản AT", "TOP"); nor are tokens that are not Vietnamese
+  syllables at all (English words, chat spellings, numbers), or Vietnamese-shaped English words
+  ("to", "can", "man") in a comment that reads as English (see :mod:`vncomment.analysis`).
 
 Words that are each usually written plain can still betray plain typing together: in accented
 text the chance that n syllables in a row all lack marks is 11-16 % for n = 1 but at most
@@ -29,14 +31,15 @@ syllables are clearly unmarked (weight >= 0.5), so one or two slips never decide
 with fewer than 3 clearly unmarked syllables is never called "không dấu" by this rule: very
 short texts cannot be decided, and are left to the length rule.
 
-Evidence (``benchmarks/diacritics.py``, ViCTSD comments with >= 10 syllables, 7,790 of them):
+Evidence (``benchmarks/diacritics.py``, ViCTSD comments with >= 10 syllables, 7,789 of them):
 the unmarked share of accented comments has median 0.05, 99th percentile 0.22, 99.9th 0.42;
 with every other word stripped of its marks the 1st percentile is 0.36, the median 0.50; fully
 stripped text sits at 1.0. The default ``strictness`` 0.6 puts the line at 0.40: 99.9 % of
 accented comments pass (most of the rest are in fact typed without marks), and so do 99.8 % and
-99.0 % of them with one or two marked words stripped; 97.0 % of the half-stripped ones and all
-the stripped ones are flagged. A stricter 0.65 flags 99.3 % of half-stripped text but lets only
-98.0 % of two-slip comments through. ``docs/diacritics.md`` has the whole table.
+99.0 % of them with one or two marked words stripped; 96.9 % of the half-stripped ones and all
+the stripped ones are flagged. A stricter 0.65 flags 99.4 % of half-stripped text but lets only
+98.0 % of two-slip comments through. Short comments (4-9 syllables) with marks pass at 99.7 %.
+``docs/diacritics.md`` has the whole table.
 """
 
 from __future__ import annotations
@@ -74,17 +77,45 @@ def plain_share(plain: str) -> float | None:
     return None if share is None or share[0] < 0 else share[0]
 
 
+def _neutral(analysis: Analysis) -> set[tuple[int, int]]:
+    """Spans of plain syllables that are evidence of nothing: the parts of a name with a foreign
+    word in it ("Park Hang Seo": capitalised words next to each other, one of them not a
+    Vietnamese syllable), and words in capitals ("AT", "TOP") in a comment mostly written in
+    lowercase, which are abbreviations and model names."""
+    tokens, text = analysis.tokens, analysis.text
+    upper = [i for i, t in enumerate(tokens) if t.text[0].isupper()]
+    capitals = [
+        tokens[i].span for i in upper if len(tokens[i].text) > 1 and tokens[i].text.isupper()
+    ]
+    neutral = set(capitals) if 2 * len(capitals) < len(tokens) else set()
+    title = [i for i in upper if tokens[i].text[1:].islower() or len(tokens[i].text) == 1]
+    runs: list[list[Token]] = []
+    for i in title:
+        gap = text[tokens[i - 1].span[1] : tokens[i].span[0]] if i else ""
+        if runs and tokens[i - 1] is runs[-1][-1] and not gap.strip(" -"):
+            runs[-1].append(tokens[i])
+        else:
+            runs.append([tokens[i]])
+    for run in runs:
+        if len(run) > 1 and any(t.kind == "word" for t in run):
+            neutral.update(t.span for t in run)
+    return neutral
+
+
 def judge(analysis: Analysis, strictness: float = DEFAULT_STRICTNESS) -> Verdict:
     """Weigh the syllables of ``analysis``; see the module docstring."""
     shares = _table()[0]
     marked = 0
     weight = 0.0
     plain: list[tuple[Token, float]] = []
+    names = _neutral(analysis)
     for token in analysis.syllables:
         syllable = token.syllable
         assert syllable is not None
         if token.typed is None and syllable.marked:
             marked += 1
+            continue
+        if token.span in names:
             continue
         if token.typed is not None or not syllable.plain_ok:
             w = 1.0

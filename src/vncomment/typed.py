@@ -23,13 +23,15 @@ import regex
 
 from vncomment.syllables import parse
 
-__all__ = ["decode_typed"]
+__all__ = ["TELEX_SHAPE", "decode_typed"]
 
 _TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
 _VIQR_TONES = {"'": "\u0301", "`": "\u0300", "?": "\u0309", "~": "\u0303", ".": "\u0323"}
 _VIQR_SHAPES = {"^": "\u0302", "(": "\u0306", "+": "\u031b"}
 _VOWELS = "aeiouy"
-_TELEX_SIGNAL = regex.compile(r"aa|ee|oo|w|^dd|[sfrxj]$", regex.IGNORECASE)
+# Letters that shape a vowel or đ; a final tone letter alone is a weaker signal (see analysis).
+TELEX_SHAPE = regex.compile(r"aa|ee|oo|w|^dd", regex.IGNORECASE)
+_TELEX_SIGNAL = regex.compile(rf"{TELEX_SHAPE.pattern}|[sfrxj]$", regex.IGNORECASE)
 # A VIQR mark that is not sentence punctuation: one of ^ ( + ' ` ~, or any mark inside a word.
 # Bounded to one syllable's length so that scanning stays linear on any input.
 VIQR_WORD = regex.compile(
