@@ -269,7 +269,7 @@ def test_hook_skips_saves_that_leave_the_field_out() -> None:
     assert Comment.objects.get().note == "ghi chú"
 
 
-def test_hook_connects_once() -> None:
+def test_hook_connects_once_and_a_second_call_replaces_the_rules() -> None:
     from django.db.models.signals import pre_save
 
     before = len(pre_save.receivers)
@@ -279,6 +279,15 @@ def test_hook_connects_once() -> None:
     with pytest.raises(ValidationError) as caught:
         Comment.objects.create(body=SHORT)
     assert len(caught.value.error_dict["body"]) == 1
+    try:
+        validate_before_save(Comment, "body", MinSyllables(3))
+        assert len(pre_save.receivers) == before
+        Comment.objects.create(body=SHORT)  # four syllables are enough now
+        with pytest.raises(ValidationError):
+            Comment.objects.create(body="Hay quá")
+        assert Comment.objects.count() == 1
+    finally:
+        validate_before_save(Comment, "body")
 
 
 def test_hook_refuses_an_unknown_field() -> None:

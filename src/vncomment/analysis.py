@@ -214,9 +214,12 @@ def analyze(text: str) -> Analysis:
 
 
 def count_syllables(text: str) -> int:
-    """How many Vietnamese syllables ("chữ") ``text`` has, marked or not.
+    """How many Vietnamese syllables ("chữ") ``text`` has, marked or not: the count that
+    :class:`~vncomment.rules.MinSyllables` compares. Numbers, emoji, chat spellings, English
+    words and the words of links do not count (see :attr:`Analysis.syllables`). Raises
+    ``TypeError`` for anything but a ``str``.
 
-    >>> count_syllables("Sinh hoạt chi bộ 🙂 ok!!")
-    4
+    >>> count_syllables("Sinh hoạt chi bộ 🙂 ok!! xem abc chấm com")
+    5
     """
     return len(Analysis(text).syllables)

@@ -145,9 +145,10 @@ MigrationWriter.register_serializer(Rule, _RuleSerializer)
 def validate_before_save(model: type[Model], field: str, rules: Rule | None = None) -> None:
     """Reject ``model.save()`` with ``ValidationError({field: [...]})`` when ``field`` fails.
 
-    Connects a ``pre_save`` receiver once per (model, field): calling again replaces nothing and
-    adds nothing. ``None`` values are left alone (a nullable field with nothing to publish); a
-    save with ``update_fields`` that leaves ``field`` out is not checked.
+    Connects one ``pre_save`` receiver per (model, field): calling again for the same field
+    replaces its rules (as :func:`vncomment.sqlalchemy.validate_before_save` does). ``None``
+    values are left alone (a nullable field with nothing to publish); a save with
+    ``update_fields`` that leaves ``field`` out is not checked.
     """
     model._meta.get_field(field)  # fail now, not at the first save, when the name is wrong
     validator = CommentValidator(rules)
@@ -162,10 +163,7 @@ def validate_before_save(model: type[Model], field: str, rules: Rule | None = No
         except ValidationError as error:
             raise ValidationError({field: error.error_list}) from None
 
-    pre_save.connect(
-        reject_bad_comment,
-        sender=model,
-        weak=False,
-        dispatch_uid=f"vncomment:{model._meta.label}.{field}",
-    )
+    uid = f"vncomment:{model._meta.label}.{field}"
+    pre_save.disconnect(sender=model, dispatch_uid=uid)
+    pre_save.connect(reject_bad_comment, sender=model, weak=False, dispatch_uid=uid)
 

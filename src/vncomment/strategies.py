@@ -40,7 +40,7 @@ except ImportError as error:  # pragma: no cover - exercised only without Hypoth
         "vncomment.strategies needs Hypothesis: pip install 'vncomment[hypothesis]'"
     ) from error
 
-from vncomment.syllables import ONSETS, RHYMES
+from vncomment.syllables import _BASE, _FRONT, ONSETS, RHYMES, TONE_MARKS
 
 __all__ = ["CODES", "abbreviations", "comments", "invalid_comments", "links", "syllables"]
 
@@ -49,12 +49,10 @@ CODES = ("too_short", "missing_diacritics", "contains_link", "repetitive")
 
 # --- Syllables, from the spelling grammar -------------------------------------------------------
 
-_TONE_MARKS = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # ngang huyền sắc hỏi ngã nặng
+_TONE_MARKS = ("", *TONE_MARKS)  # by tone number: ngang huyền sắc hỏi ngã nặng
 _STOP_TONES = (2, 5)  # a syllable ending in c, ch, p, t takes only sắc or nặng
 _VOWELS = frozenset("aăâeêioôơuưy")
 _SHAPED = frozenset("ăâêôơư")
-_BASE = str.maketrans("ăâêôơưđ", "aaeooud")
-_FRONT = ("i", "e", "ê", "y")
 _BEFORE_FRONT = {"c": "k", "g": "gh", "ng": "ngh"}  # kem, ghi, nghe
 _NO_MEDIAL = frozenset(("b", "c", "m", "p", "ph", "v"))  # labials take no medial o/u; c is qu
 _TWO_PLACES = frozenset(("oa", "oe", "uy"))  # hòa/hoà, khỏe/khoẻ, thủy/thuỷ

@@ -34,10 +34,11 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["TONES", "Syllable", "is_syllable", "parse"]
+__all__ = ["TONES", "TONE_MARKS", "Syllable", "is_syllable", "parse"]
 
 TONES = ("ngang", "huyền", "sắc", "hỏi", "ngã", "nặng")
-_TONE_MARKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
+# Combining tone marks -> tone number (the index in TONES)
+TONE_MARKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
 _BASE = str.maketrans("ăâêôơưđ", "aaeooud")
 
 ONSETS = (
@@ -127,7 +128,7 @@ def _letters(word: str) -> tuple[str, int] | None:
     tone = 0
     kept = []
     for ch in unicodedata.normalize("NFD", word.lower()):
-        t = _TONE_MARKS.get(ch)
+        t = TONE_MARKS.get(ch)
         if t is None:
             kept.append(ch)
         elif tone:
