@@ -10,8 +10,9 @@ Candidates
       ``https ://``, ``ftp``, any ``name://``), ``mailto:`` with an ``@``, or ``//host``;
     * a *chain* of labels joined by dots, where a dot may be written ``.``, with spaces before it
       (``abc . com``, ``abc .vn``), spelled out (``chấm``, ``cham``, ``dot``, any case) or
-      bracketed (``[.]``, ``(.)``, ``[dot]``, ``(dot)``), or a comma before a web ending
-      (``kiemtien,com``: only a name-like label and a known web ending); a chain ending on a
+      bracketed (``[.]``, ``(.)``, ``[dot]``, ``(dot)``), or a comma or a full stop and a
+      space before a web ending (``kiemtien,com``, ``kiemtien. com``: only a name-like label
+      and a known web ending, in lowercase after a full stop); a chain ending on a
       current IANA TLD (``data/tlds.txt``; Cyrillic and Greek look-alikes are read as Latin) is
       a domain, one after ``local@`` an e-mail address, four numbers up to 255 an IPv4 address;
     * IPv6 addresses (validated by :mod:`ipaddress`).
@@ -117,11 +118,12 @@ _LOWER = regex.compile(r"\p{Ll}")
 
 _L = r"\p{L}\p{N}\p{M}\p{So}"  # label characters, besides the hyphen
 _SEP = (
-    r"(?:\."
+    r"(?:\.[ \t]{1,3}(?=(?i:com|net|vn|org)\b)"  # abc. com: weak, see _judge
+    r"|\."
     r"|[ \t]{1,3}\.[ \t]{0,3}"  # abc . com, abc .vn
     r"|\s{1,3}(?i:chấm|cham|dot)\s{1,3}"  # abc chấm com
     r"|[ \t]?(?:\[(?:\.|(?i:dot|chấm|cham))\]|\((?:\.|(?i:dot|chấm|cham))\))[ \t]?"  # abc[.]com
-    r"|[ \t]?,[ \t]?)"  # abc,com: weakest, see _judge
+    r"|[ \t]?,[ \t]?)"  # abc,com: weak, see _judge
 )
 # A chain starts at a word start and each character is consumed once (possessive).
 _CHAIN = regex.compile(rf"(?<![{_L}_\-])[{_L}\-]++(?:{_SEP}[{_L}\-]++)++")
@@ -233,6 +235,8 @@ def _sep_kind(sep: str) -> str:
         return "dot"
     if "," in sep:
         return "comma"
+    if sep[0] == "." and len(sep) > 1:
+        return "stop"  # a full stop and a space
     if "[" in sep or "(" in sep:
         return "bracket"
     return "spelled" if any(c.isalpha() for c in sep) else "spaced"
@@ -258,10 +262,16 @@ def _judge(
     )
     if any(host == h or host.endswith("." + h) for h in KNOWN_HOSTS):
         return has_path or not title
-    if "comma" in kinds:
-        # A comma is punctuation 37,000 times out of 37,000 in real comments, except between a
-        # name and a web ending (kiemtien,com): only that reads as a disguised dot.
-        return len(labels) == 2 and _fold(ending) in _WEB_ENDINGS and _name_like(labels[0])
+    if "comma" in kinds or "stop" in kinds:
+        # A comma, or a full stop and a space, is punctuation 37,000 times out of 37,000 in
+        # real comments, except between a name and a web ending (kiemtien,com, kiemtien. com):
+        # only that reads as a disguised dot. After a full stop a capital starts a sentence.
+        return (
+            len(labels) == 2
+            and _fold(ending) in _WEB_ENDINGS
+            and _name_like(labels[0])
+            and ("stop" not in kinds or caps or ending.islower())
+        )
     if has_path or has_port or "bracket" in kinds or any(map(_mixed_script, labels)):
         return True
     if not caps and all(k == "dot" for k in kinds) and _abbreviation(labels):
@@ -328,7 +338,7 @@ def _chain_links(
         # Extend left over valid labels, whatever their dots (a name has at most 127 labels),
         # but a comma only ever stands for the dot before the ending.
         while i > 0 and j - i < 126 and _valid_label(labels[i - 1]):
-            if "," in seps[i - 1] and i < j:
+            if _sep_kind(seps[i - 1]) in ("comma", "stop") and i < j:
                 break
             i -= 1
         if i == j or not all(map(_valid_label, labels[i : j + 1])):
