@@ -153,6 +153,7 @@ def test_no_repetition(text: str, repetitive: bool, reason: str) -> None:
         ("Đọc ở https://evil.com\\@vnexpress.net nhé", False, "browsers read \\ as /: evil.com"),
         ("Đọc ở https://vnexpress.net@evil.com nhé", False, "the site as user name of evil.com"),
         ("Đọc ở vnexpress.net:443/bai-viet nhé", True, "a port is not a scheme"),
+        ("Đọc ở vn\u0435xpress.net/bai-viet nhé", False, "a Cyrillic е: another domain"),
     ],
 )
 def test_no_links_allow(text: str, allowed: bool, reason: str) -> None:

@@ -114,8 +114,9 @@ def test_rules_must_be_a_rule() -> None:
         "\ufeff" * 100,
         "a" * 100_000,
         "Việt " * 200_000,
+        "Mục 1.2.3.4² và ①.②.③.④, bước ⑴.⑵.⑶.⑷ và ١.٢.٣.٤",
     ],
-    ids=["surrogates", "nul", "bidi", "lone marks", "bom", "long word", "1 MB"],
+    ids=["surrogates", "nul", "bidi", "lone marks", "bom", "long word", "1 MB", "other digits"],
 )
 def test_hostile_strings_get_a_report(text: str) -> None:
     report = validate(text)

@@ -6,7 +6,9 @@ The analysis text is the caller's text with:
   (they are invisible, and spammers put them inside link endings to dodge filters);
 * ð/Ð read as đ/Đ (Icelandic eth is typed for đ often enough on some keyboards);
 * full-width ASCII (``ｗｗｗ``) and the ideographic and full-width dots (``．。｡``) folded to
-  ASCII, which browsers do too (IDNA);
+  ASCII, which browsers do too (IDNA), and so are styled letters and digits (mathematical
+  bold or script ``𝐤𝐢𝐞𝐦``, circled ``ⓚ①``, the small and leader dots ``﹒․``: NFKC);
+* no-break, thin and other wide spaces read as a plain space;
 * each base character with its combining marks composed to NFC, so text typed with combining
   marks ("Unicode tổ hợp") reads exactly like precomposed text.
 
@@ -32,7 +34,15 @@ _INVISIBLE = (
     "\u2066-\u2069"  # bidi isolates
     "\ufeff"  # BOM / zero-width no-break space
 )
-_NEEDS_WORK = regex.compile(f"[{_INVISIBLE}ðÐ\uff01-\uff5e\u3002\uff61\\p{{M}}]")
+# Styled letters and digits that browsers and readers take for plain ones: mathematical bold,
+# italic, script ... (𝐤𝐢𝐞𝐦), circled and parenthesised (ⓚ, ①, ⑴), squared (🄰), and the small and
+# leader dots (﹒ ․). They are folded with NFKC, one character at a time.
+_STYLED = "\u2024\u2460-\u24ff\ufe50-\ufe6b\U0001d400-\U0001d7ff\U0001f130-\U0001f189"
+_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"  # no-break, thin, ideographic ... spaces
+_STYLED_RE = regex.compile(f"[{_STYLED}]")
+_NEEDS_WORK = regex.compile(
+    f"[{_INVISIBLE}{_STYLED}{_SPACES}ðÐ\uff01-\uff5e\u3002\uff61\\p{{M}}]"
+)
 _INVISIBLE_RE = regex.compile(f"[{_INVISIBLE}]+")
 # A base character with the combining marks that follow it; marks with no base, or after a
 # space, stand alone (so that no span reaches back over a space).
@@ -40,6 +50,8 @@ _CLUSTER = regex.compile(r"[^\s\p{M}]\p{M}*|\s|\p{M}+")
 
 _FOLD = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # full-width ASCII -> ASCII
 _FOLD.update({0x3002: ord("."), 0xFF61: ord("."), ord("ð"): ord("đ"), ord("Ð"): ord("Đ")})
+_FOLD.update({ord(c): ord(" ") for c in "\u00a0\u202f\u205f\u3000"})
+_FOLD.update({c: ord(" ") for c in range(0x2000, 0x200B)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +104,10 @@ def normalize(text: str) -> Normalized:
     visible = "".join(pieces).translate(_FOLD)
     for m in _CLUSTER.finditer(visible):
         a, b = m.span()
-        composed = unicodedata.normalize("NFC", m.group()) if b - a > 1 else m.group()
+        if _STYLED_RE.match(m.group()):
+            composed = unicodedata.normalize("NFKC", m.group())
+        else:
+            composed = unicodedata.normalize("NFC", m.group()) if b - a > 1 else m.group()
         lo, hi = origin[a], origin[b - 1] + 1
         out.append(composed)
         starts.extend([lo] * len(composed))

@@ -9,7 +9,8 @@ tokens with spans into the text as given, and classifies each token:
 * ``"number"``: digits only ("2023", "19" in "Covid-19");
 * ``"word"``: any other run of letters and digits: English words that break Vietnamese
   spelling ("love", "Covid"), chat spellings (ko, dc, mjnh, ok), abbreviations (TP, HCM), "4h".
-  A number glued to a syllable ("2cái") is two tokens, a number and a syllable.
+  A number glued to a syllable ("2cái") is two tokens, a number and a syllable; a word whose
+  last letter is stretched ("hayyyy", "lắmmmm") is the syllable a reader sees.
 
 :attr:`Analysis.syllables` are the syllables that count: not those inside links, and not the
 Vietnamese-shaped common English words ("to", "can", "man") of a comment that reads as English.
@@ -21,6 +22,7 @@ on the same normalised text, the first time a rule asks for them; the words of a
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -29,7 +31,7 @@ import regex
 from vncomment._data import plain_table
 from vncomment._normalize import Normalized, normalize
 from vncomment.syllables import Syllable, parse
-from vncomment.typed import TELEX_SHAPE, VIQR_WORD, decode_typed
+from vncomment.typed import VIQR_WORD, decode_typed, strong_telex
 
 if TYPE_CHECKING:
     from vncomment.links import Link
@@ -156,9 +158,26 @@ def _classify_word(word: str) -> tuple[TokenKind, Syllable | None, str | None]:
     if decoded is not None:
         return "syllable", parse(decoded), "telex"
     syllable = parse(word) if len(word) <= 8 else None  # the longest is "nghiêng"
+    if syllable is None and (unstretched := _unstretch(word)):
+        syllable = parse(unstretched)
     if syllable is not None:
         return "syllable", syllable, None
     return ("number" if _NUMBER.fullmatch(word) else "word"), None, None
+
+
+def _unstretch(word: str) -> str | None:
+    """The word a reader sees in one whose last letter is typed three times or more for
+    emphasis: "hayyyy" hay, "quáaaa" quá, "điiii" đi (no syllable ends in a doubled letter)."""
+    last = word[-1].lower()
+    start = len(word) - 1
+    while start > 0 and word[start - 1].lower() == last:
+        start -= 1
+    if len(word) - start < 3 or start > 8 or not last.isalpha():
+        return None
+    head = word[:start]
+    if head and unicodedata.normalize("NFD", head[-1])[0].lower() == last:
+        return head  # the stretched vowel repeats a marked one: quá + aaa
+    return head + word[-1]
 
 
 def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
@@ -175,15 +194,14 @@ def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
     english = 0
     vietnamese = 0
     ambiguous = set()
-    # A final tone letter alone ("hix", "Lux", "Thor", "Rex") is Telex only in a comment typed
-    # in Telex, which shapes vowels too ("Vieetj", "nguowif"): elsewhere it is a chat or brand word.
-    tone_only = {
-        i for i, t in enumerate(tokens) if t.typed == "telex" and not TELEX_SHAPE.search(t.text)
-    }
-    if len(tone_only) < sum(t.typed is not None for t in tokens):
-        tone_only.clear()
+    # One Telex keystroke alone ("hix", "Lux", "Thor", "Noo", "Hoon", "Soo") is Telex only in
+    # a comment typed in Telex, where some word shows two keystrokes or dd ("Vieetj", "nguowif",
+    # "ddi"): elsewhere it is a chat word, a brand or a name.
+    weak = {i for i, t in enumerate(tokens) if t.typed == "telex" and not strong_telex(t.text)}
+    if len(weak) < sum(t.typed is not None for t in tokens):
+        weak.clear()
     for i, t in enumerate(tokens):
-        if i in tone_only:
+        if i in weak:
             continue
         if t.syllable is None:
             english += len(t.text) > 2 and t.text.lower() in english_words
@@ -200,7 +218,7 @@ def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
     return tuple(
         t
         for i, t in enumerate(tokens)
-        if t.kind == "syllable" and i not in ambiguous and i not in tone_only
+        if t.kind == "syllable" and i not in ambiguous and i not in weak
     )
 
 

@@ -10,9 +10,10 @@ Candidates
       ``https ://``, ``ftp``, any ``name://``), ``mailto:`` with an ``@``, or ``//host``;
     * a *chain* of labels joined by dots, where a dot may be written ``.``, with spaces before it
       (``abc . com``, ``abc .vn``), spelled out (``chấm``, ``cham``, ``dot``, any case) or
-      bracketed (``[.]``, ``(.)``, ``[dot]``, ``(dot)``), or a comma or a full stop and a
-      space before a web ending (``kiemtien,com``, ``kiemtien. com``: only a name-like label
-      and a known web ending, in lowercase after a full stop); a chain ending on a
+      bracketed (``[.]``, ``(.)``, ``[dot]``, ``(dot)``), or, weakest, a comma or a full stop
+      and a space between a name-like label and ``com`` (``kiemtien,com``, ``kiemtien. com``,
+      lowercase after a full stop) or a space and a comma before a web ending
+      (``vaynhanh , vn``); a chain ending on a
       current IANA TLD (``data/tlds.txt``; Cyrillic and Greek look-alikes are read as Latin) is
       a domain, one after ``local@`` an e-mail address, four numbers up to 255 an IPv4 address;
     * IPv6 addresses (validated by :mod:`ipaddress`).
@@ -73,7 +74,7 @@ import regex
 from vncomment._normalize import Normalized, normalize
 from vncomment.syllables import is_syllable
 
-__all__ = ["KNOWN_HOSTS", "Link", "find_links", "link_host", "scan_links"]
+__all__ = ["KNOWN_HOSTS", "Link", "find_links", "link_host", "lookalike", "scan_links"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +98,16 @@ KNOWN_HOSTS = frozenset(
     "tinyurl.com goo.gl cutt.ly tiny.cc is.gd rebrand.ly ow.ly t.co x.com s.id shorturl.at "
     "rb.gy lnkd.in amzn.to vt.tiktok.com".split()
 )
-# Endings readers know as web addresses: the most registered TLDs and Vietnam's own.
+# Endings readers know as web addresses: the most registered TLDs, Vietnam's own, and those of
+# gambling spam (vip, bet, win, fun), the commonest spam in Vietnamese comments.
 _WEB_ENDINGS = frozenset(
     "com net org vn edu gov info biz io me xyz top online site store club app dev tv asia "
-    "pro live link click".split()
+    "pro live link click vip bet win fun".split()
 )
+# Separators that are punctuation far more often than disguised dots (see _judge), and the
+# endings after which they are disguises all the same.
+_WEAK = frozenset(("comma", "spaced comma", "stop"))
+_DISGUISED_ENDINGS = frozenset(("com",))
 # No Vietnamese abbreviation ends in these: in capitals they are still domains (VTV.VN, FPT.COM).
 _NEVER_ABBREVIATED = frozenset(("vn", "com"))
 # Endings that are file extensions more often than sites.
@@ -118,7 +124,7 @@ _LOWER = regex.compile(r"\p{Ll}")
 
 _L = r"\p{L}\p{N}\p{M}\p{So}"  # label characters, besides the hyphen
 _SEP = (
-    r"(?:\.[ \t]{1,3}(?=(?i:com|net|vn|org)\b)"  # abc. com: weak, see _judge
+    r"(?:\.[ \t]{1,3}(?=(?i:com)\b)"  # abc. com: weak, see _judge
     r"|\."
     r"|[ \t]{1,3}\.[ \t]{0,3}"  # abc . com, abc .vn
     r"|\s{1,3}(?i:chấm|cham|dot)\s{1,3}"  # abc chấm com
@@ -141,7 +147,10 @@ _MAX_URL = 4096
 _PORT = regex.compile(r":\d{1,5}(?!\d)")
 _LOCAL = regex.compile(r"[\w.+\-%'\"]{1,64}\Z")
 _IPV6 = regex.compile(r"(?<![\w:.])(\[)?([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?(1)\])")
-_NUMBER_WITH_UNIT = regex.compile(r"\d+\p{L}{0,3}")
+# A number, maybe with a unit (15k, 2tr, 500ml, 4h, 3g): not a name. "188bet" is one.
+_NUMBER_WITH_UNIT = regex.compile(
+    r"\d+(?i:k|tr|tỷ|ty|đ|d|vnd|usd|kg|g|km|m|cm|mm|ml|l|gb|mb|tb|h|p|s|x|th|st|nd|rd)?"
+)
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 _MAX_ENDINGS = 4
 
@@ -159,6 +168,11 @@ def _fold(label: str) -> str:
 def _is_tld(label: str) -> bool:
     tlds = _tlds()
     return label.lower() in tlds or _fold(label) in tlds
+
+
+def lookalike(text: str) -> bool:
+    """Does ``text`` hold Cyrillic or Greek letters, which look like Latin ones?"""
+    return _CYRILLIC_GREEK.search(text) is not None
 
 
 def _mixed_script(label: str) -> bool:
@@ -234,7 +248,7 @@ def _sep_kind(sep: str) -> str:
     if sep == ".":
         return "dot"
     if "," in sep:
-        return "comma"
+        return "comma" if sep[0] == "," else "spaced comma"
     if sep[0] == "." and len(sep) > 1:
         return "stop"  # a full stop and a space
     if "[" in sep or "(" in sep:
@@ -262,13 +276,16 @@ def _judge(
     )
     if any(host == h or host.endswith("." + h) for h in KNOWN_HOSTS):
         return has_path or not title
-    if "comma" in kinds or "stop" in kinds:
+    if weak := _WEAK.intersection(kinds):
         # A comma, or a full stop and a space, is punctuation 37,000 times out of 37,000 in
-        # real comments, except between a name and a web ending (kiemtien,com, kiemtien. com):
-        # only that reads as a disguised dot. After a full stop a capital starts a sentence.
+        # real comments, except between a name and "com", which is no word after a brand or a
+        # city the way "online", "app", "tv" or "vn" are (kiemtien,com, kiemtien. com); a
+        # space before the comma is no punctuation either (vaynhanh , vn). After a full stop a
+        # capital starts a sentence.
+        endings = _WEB_ENDINGS if weak == {"spaced comma"} else _DISGUISED_ENDINGS
         return (
             len(labels) == 2
-            and _fold(ending) in _WEB_ENDINGS
+            and _fold(ending) in endings
             and _name_like(labels[0])
             and ("stop" not in kinds or caps or ending.islower())
         )
@@ -284,7 +301,9 @@ def _judge(
 
 
 def _ipv4(labels: list[str]) -> bool:
-    return len(labels) == 4 and all(x.isdigit() and len(x) <= 3 and int(x) <= 255 for x in labels)
+    return len(labels) == 4 and all(
+        x.isascii() and x.isdigit() and len(x) <= 3 and int(x) <= 255 for x in labels
+    )
 
 
 def _has_path(text: str, pos: int) -> bool:
@@ -338,7 +357,7 @@ def _chain_links(
         # Extend left over valid labels, whatever their dots (a name has at most 127 labels),
         # but a comma only ever stands for the dot before the ending.
         while i > 0 and j - i < 126 and _valid_label(labels[i - 1]):
-            if _sep_kind(seps[i - 1]) in ("comma", "stop") and i < j:
+            if _sep_kind(seps[i - 1]) in _WEAK and i < j:
                 break
             i -= 1
         if i == j or not all(map(_valid_label, labels[i : j + 1])):

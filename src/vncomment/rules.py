@@ -19,6 +19,7 @@ from unidecode import unidecode
 
 from vncomment.analysis import Analysis
 from vncomment.diacritics import DEFAULT_STRICTNESS, judge
+from vncomment.links import Link, link_host, lookalike
 from vncomment.report import Violation
 
 __all__ = [
@@ -240,11 +241,11 @@ class RequireDiacritics(Rule):
         return [Violation("missing_diacritics", params, template=self.message)]
 
 
-def _host_allowed(url: str, allow: tuple[str, ...]) -> bool:
-    from vncomment.links import link_host
-
-    host = link_host(url)
-    return host is not None and any(host == d or host.endswith("." + d) for d in allow)
+def _host_allowed(link: Link, allow: tuple[str, ...]) -> bool:
+    host = link_host(link.url)
+    if host is None or lookalike(link.text):  # vnеxpress.net with a Cyrillic е is not the site
+        return False
+    return any(host == d or host.endswith("." + d) for d in allow)
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -269,7 +270,7 @@ class NoLinks(Rule):
         found = [
             link
             for link in analysis.links
-            if (self.emails or link.kind != "email") and not _host_allowed(link.url, self.allow)
+            if (self.emails or link.kind != "email") and not _host_allowed(link, self.allow)
         ]
         names = [link.text for link in found]
         return [

@@ -23,15 +23,13 @@ import regex
 
 from vncomment.syllables import parse
 
-__all__ = ["TELEX_SHAPE", "decode_typed"]
+__all__ = ["decode_typed", "strong_telex"]
 
 _TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
 _VIQR_TONES = {"'": "\u0301", "`": "\u0300", "?": "\u0309", "~": "\u0303", ".": "\u0323"}
 _VIQR_SHAPES = {"^": "\u0302", "(": "\u0306", "+": "\u031b"}
 _VOWELS = "aeiouy"
-# Letters that shape a vowel or đ; a final tone letter alone is a weaker signal (see analysis).
-TELEX_SHAPE = regex.compile(r"aa|ee|oo|w|^dd", regex.IGNORECASE)
-_TELEX_SIGNAL = regex.compile(rf"{TELEX_SHAPE.pattern}|[sfrxj]$", regex.IGNORECASE)
+_TELEX_SIGNAL = regex.compile(r"aa|ee|oo|w|^dd|[sfrxj]$", regex.IGNORECASE)
 # A VIQR mark that is not sentence punctuation: one of ^ ( + ' ` ~, or any mark inside a word.
 # Bounded to one syllable's length so that scanning stays linear on any input.
 VIQR_WORD = regex.compile(
@@ -104,6 +102,17 @@ def _viqr(word: str) -> str | None:
     if text[:2].lower() == "dd":
         text = ("Đ" if text[0].isupper() else "đ") + text[2:]
     return text
+
+
+def strong_telex(word: str) -> bool:
+    """Does ``word`` show Telex beyond doubt: ``dd``, or two keystrokes ("Vieetj": ee and j)?
+    One keystroke alone ("hix", "Noo", "Lux") is as often a chat word, a name or a brand.
+
+    >>> strong_telex("Vieetj"), strong_telex("ddi"), strong_telex("Noo"), strong_telex("hix")
+    (True, True, False, False)
+    """
+    low = word.lower()
+    return low.startswith("dd") or len(_TELEX_SIGNAL.findall(low)) >= 2
 
 
 def decode_typed(word: str, not_typed: frozenset[str] = frozenset()) -> str | None:
