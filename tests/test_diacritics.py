@@ -52,6 +52,8 @@ CASES = [
      "a final s/f/r/x/j alone is not Telex in a comment that never shapes a vowel"),
     ("Vieetj Nam voo ddichj, mootj nuwowcs raats vui vif hix", True,
      "in a Telex comment, tone letters alone are Telex too"),
+    ("Mỗi người có quan điểm riêng, but I think this is not true at all, sorry nha", False,
+     "an English phrase (but, not, at) is English, not Vietnamese typed plain"),
     ("Hôm qua Nguyen Van Anh va Tran Thi Hoa di hoc ve muon", True,
      "Vietnamese names typed without marks are not excused"),
 ]

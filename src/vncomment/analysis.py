@@ -43,6 +43,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A VIQR word ("Vie^.t") holds punctuation, so it is tried first and split again if it fails.
 _TOKEN = regex.compile(f"(?P<viqr>{VIQR_WORD.pattern})|{_WORD.pattern}")
 _NUMBER = regex.compile(r"\p{N}+")
+_PHRASE = 3  # words in a row that make an English phrase
 _GLUED = regex.compile(r"(\p{N}+)(\p{L}[\p{L}\p{M}]*)")
 
 TokenKind = Literal["syllable", "number", "word"]
@@ -188,7 +189,8 @@ def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
     Vietnamese syllables ("love", "this", "and") against marked syllables and plain syllables
     that are not English words. Ambiguous words do not vote, since in text typed without marks
     most common syllables are English words too (ban, cam, on, rat, co). Short English words
-    (ok, dc, sp, vs) are Vietnamese chat as often as English.
+    (ok, dc, sp, vs) are Vietnamese chat as often as English. In a comment that reads as
+    Vietnamese, the ambiguous words of an English phrase are left out all the same.
     """
     shares, english_words = plain_table()
     english = 0
@@ -214,12 +216,35 @@ def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
         else:
             vietnamese += 1
     if english <= vietnamese and (vietnamese or not ambiguous):
-        ambiguous.clear()
+        ambiguous = _english_phrases(tokens, ambiguous, english_words)
     return tuple(
         t
         for i, t in enumerate(tokens)
         if t.kind == "syllable" and i not in ambiguous and i not in weak
     )
+
+
+def _english_phrases(
+    tokens: list[Token], ambiguous: set[int], english_words: frozenset[str]
+) -> set[int]:
+    """The ambiguous words of English phrases inside a Vietnamese comment: runs of three words
+    or more, each an English word or ambiguous, with an unambiguous English word among them
+    ("but I think this is not true at all")."""
+    found: set[int] = set()
+    run: list[int] = []
+    sure = 0
+    for i, t in enumerate((*tokens, None)):
+        if t is not None and i in ambiguous:
+            run.append(i)
+            continue
+        if t is not None and t.syllable is None and t.text.lower() in english_words:
+            run.append(i)
+            sure += len(t.text) > 2
+            continue
+        if len(run) >= _PHRASE and sure:
+            found.update(j for j in run if j in ambiguous)
+        run, sure = [], 0
+    return found
 
 
 def analyze(text: str) -> Analysis:
