@@ -26,8 +26,11 @@ text the chance that n syllables in a row all lack marks is 11-16 % for n = 1 bu
 ("cho con ra sau trong khi anh ta con ra xe") is "không dấu" whatever its words.
 
 Otherwise, the comment's unmarked share is ``U / (U + M)``, with ``U`` the unmarked weight and
-``M`` the marked count. It is "không dấu" when the share reaches ``1 - strictness`` and at least 3
-syllables are clearly unmarked (weight >= 0.5), so one or two slips never decide it. A comment
+``M`` the marked count. It is "không dấu" when the share reaches ``1 - strictness``, at least 3
+syllables are clearly unmarked (weight >= 0.5), so one or two slips never decide it, and at
+least one is certainly unmarked (weight >= 0.95: "viet", "nguoi", "khong", "Vieetj"), a word a
+reader sees is wrong. Correct plain words alone ("Anh Minh ơi, con trai anh ngoan lắm nha":
+anh, Minh, con, trai, ngoan, nha are all real words) never make a comment "không dấu". A comment
 with fewer than 3 clearly unmarked syllables is never called "không dấu" by this rule: very
 short texts cannot be decided, and are left to the length rule.
 
@@ -54,6 +57,7 @@ __all__ = ["Verdict", "judge", "plain_share"]
 MIN_UNMARKED = 3  # one or two slips never decide
 ALL_PLAIN = 5  # five plain syllables in a row: <= 0.2 % of accented text (VIETNAMESE.md)
 UNKNOWN_SHARE = 0.5
+CERTAIN = 0.95  # weight of a syllable a reader sees is wrong: written plain < 5 % of the time
 DEFAULT_STRICTNESS = 0.6
 
 
@@ -130,4 +134,6 @@ def judge(analysis: Analysis, strictness: float = DEFAULT_STRICTNESS) -> Verdict
     if marked == 0 and len(plain) >= ALL_PLAIN:
         return Verdict(True, share, tuple(t for t, _ in plain))
     clear = tuple(t for t, w in plain if w >= 0.5)
-    return Verdict(len(clear) >= MIN_UNMARKED and share >= 1.0 - strictness, share, clear)
+    certain = any(w >= CERTAIN for _, w in plain)
+    flagged = certain and len(clear) >= MIN_UNMARKED and share >= 1.0 - strictness
+    return Verdict(flagged, share, clear)
