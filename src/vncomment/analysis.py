@@ -192,6 +192,7 @@ def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
     (ok, dc, sp, vs) are Vietnamese chat as often as English. In a comment that reads as
     Vietnamese, the ambiguous words of an English phrase are left out all the same.
     """
+    tokens = list(tokens)
     shares, english_words = plain_table()
     english = 0
     vietnamese = 0
@@ -202,6 +203,10 @@ def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
     weak = {i for i, t in enumerate(tokens) if t.typed == "telex" and not strong_telex(t.text)}
     if len(weak) < sum(t.typed is not None for t in tokens):
         weak.clear()
+    for i in list(weak):  # "xoong", "boong" are syllables as written
+        if (syllable := parse(tokens[i].text)) is not None:
+            tokens[i] = tokens[i]._replace(syllable=syllable, typed=None)
+            weak.discard(i)
     for i, t in enumerate(tokens):
         if i in weak:
             continue
