@@ -6,11 +6,12 @@ Vietnamese numbers since the 2018 renumbering:
   678`` or ``84912345678`` (the leading 0 dropped after the country code);
 * landline: 11 digits, ``02`` + area code (``024 3825 1234``).
 
-Digits may be grouped with single spaces, dots or dashes. A number must stand alone: digits or
-letters glued to either end (``1.000.000đ``, ``20.11.2023``, ``v0912345678``) make it something
-else, and money and dates never start with 0 + a mobile or landline prefix and the right count
-of digits. The pattern is bounded (at most 11 digits and one separator between two), so the scan
-is linear in the text.
+Digits may be grouped with single spaces, dots or dashes, and a landline's area code put in
+brackets (``(028) 3829 1234``). A number must stand alone: digits or letters glued to either end
+(``1.000.000đ``, ``20.11.2023``, ``v0912345678``) make it something else, except a word that
+announces it (``Zalo0912345678``, ``sđt0912345678``); and money and dates never start with 0
++ a mobile or landline prefix and the right count of digits. The pattern is bounded (at most 11
+digits and one separator between two), so the scan is linear in the text.
 
 >>> scan_phone_numbers("Gọi 0912.345.678 hoặc +84 24 3825 1234, giá 1.000.000đ")
 [(4, 16, '0912345678'), (22, 38, '02438251234')]
@@ -38,7 +39,10 @@ class PhoneNumber:
 
 
 _PHONE = regex.compile(
-    r"(?<![\w+.,\-])(?P<prefix>\(\+84\)|\+84|84|0)(?P<rest>(?:[ .\-]?\d){8,10})"
+    # glued only to a word that announces a number (Zalo0912345678, sđt0912345678)
+    r"(?:(?<=(?i:zalo|sđt|sdt|đt|dt|tel|hotline|phone|call|lh))|(?<![\w+.,\-(]))"
+    r"(?P<prefix>\(\+84\)|\+84|84|0|\(0(?=\d\d\d?\)))"  # (028) 3829 1234: the area code in brackets
+    r"(?P<rest>(?:(?:\)[ ]?|[ .\-])?\d){8,10})"
     r"(?!\w|[.,\-]?\d)"
 )
 _MOBILE_SECOND_DIGIT = "35789"
