@@ -455,10 +455,10 @@ def invalid_comments(code: str) -> st.SearchStrategy[str]:
 # Names that are not Vietnamese syllables, as spam domains are (glued words, brands).
 _NAMES = st.sampled_from(
     ["kiemtien", "abc", "dienmayabc", "thoitrang24h", "shopgiare", "vaynhanh", "tintuc-moi",
-     "abc123", "xn--vitnam-jk8b", "việtnam", "muabannhanh", "gamebai", "nhacai99"]
+     "abc123", "xn--vitnam-jk8b", "việtnam", "muabannhanh", "gamebai", "nhacai99", "188bet"]
 )  # fmt: skip
 _LINK_ENDINGS = st.sampled_from(
-    ["com", "vn", "net", "org", "xyz", "info", "com.vn", "io", "top", "me"]
+    ["com", "vn", "net", "org", "xyz", "info", "com.vn", "io", "top", "me", "vip", "bet"]
 )
 _PATHS = st.sampled_from(["", "/", "/dang-ky", "/a/b?c=1&d=2", "#top", "/?ref=fb"])
 _SHORT_PATHS = st.sampled_from(["3xYz", "kiemtien", "0912345678", "shopabc", "dQw4w9WgXcQ"])
@@ -466,11 +466,14 @@ _SCHEMES = st.sampled_from(
     ["http://", "https://", "HTTPS://", "ftp://", "hxxp://", "hxxps[:]//", "hppt://",
      "https ://", "h t t p s : / / ", "//"]
 )  # fmt: skip
-# Dots as spammers write them; full-width and ideographic ones are undone by normalisation.
+# Dots as spammers write them; full-width, ideographic, small and leader dots are undone by
+# normalisation.
 _DOTS = st.sampled_from(
     [".", " chấm ", " CHẤM ", " Chấm ", " cham ", " dot ", " DOT ", "[.]", "(.)", "(dot)", "[dot]",
-     "[chấm]", "(cham)", " . ", " .", "．", "。", "｡"]
+     "[chấm]", "(cham)", " . ", " .", "．", "。", "｡", "﹒", "․", "\u00a0.\u00a0"]
 )  # fmt: skip
+# Styled letters: mathematical bold, mathematical sans-serif, circled (a-z only).
+_STYLES = (0x1D41A, 0x1D5BA, 0x24D0)
 _INVISIBLE = st.sampled_from(["\u200b", "\u00ad", "\u200c", "\u2060", "\ufeff"])
 # Latin -> Cyrillic or Greek look-alikes.
 _LOOKALIKES = (
@@ -482,9 +485,16 @@ _LOOKALIKES = (
 @st.composite
 def _disguised(draw: st.DrawFn) -> str:
     name, ending = draw(_NAMES), draw(_LINK_ENDINGS)
-    trick = draw(st.sampled_from(["dot", "invisible", "lookalike", "fullwidth"]))
+    trick = draw(st.sampled_from(["dot", "invisible", "lookalike", "fullwidth", "styled", "com"]))
     if trick == "dot":
         return name + draw(_DOTS) + ending.replace(".", draw(_DOTS))
+    if trick == "com":  # the weakest disguises, read as links only before com
+        return draw(_NAMES) + draw(st.sampled_from([",", ". ", " , "])) + "com"
+    if trick == "styled":
+        style = draw(st.sampled_from(_STYLES))
+        return "".join(
+            chr(style + ord(c) - ord("a")) if "a" <= c <= "z" else c for c in f"{name}.{ending}"
+        )
     if trick == "invisible":
         at = draw(st.integers(1, len(ending) - 1)) if len(ending) > 1 else 1
         return f"{name}.{ending[:at]}{draw(_INVISIBLE)}{ending[at:]}"
@@ -537,9 +547,10 @@ def links(disguised: bool = True) -> st.SearchStrategy[str]:
     """Links as spammers write them: schemes (also misspelt and spaced out), www, bare domains
     with paths and ports, IDN and punycode, short and messaging links (every host of
     :data:`vncomment.links.KNOWN_HOSTS`), e-mail addresses and ``mailto:``, IPv4 and IPv6; with
-    ``disguised`` also spelled-out, spaced and bracketed dots, full-width and ideographic dots,
-    invisible characters, Cyrillic and Greek look-alikes and full-width letters. Every one is a
-    link to :func:`vncomment.links.find_links`, wherever it stands between two words.
+    ``disguised`` also spelled-out, spaced and bracketed dots, full-width, ideographic, small
+    and leader dots, a comma or a full stop and a space before ``com``, invisible characters,
+    Cyrillic and Greek look-alikes, full-width and styled letters (𝐤𝐢𝐞𝐦, ⓚⓘⓔⓜ). Every one is
+    a link to :func:`vncomment.links.find_links`, wherever it stands between two words.
 
     Example::
 
