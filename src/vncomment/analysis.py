@@ -88,7 +88,7 @@ class Analysis:
     def _words(self, start: int, word: str, identity: bool = False) -> list[Token]:
         """Tokens of a run of letters and digits at ``start`` of the analysis text. A number
         glued to a syllable ("2cái", "1chút") is two tokens; "4h", "15k", "3G" stay one word."""
-        glued = _GLUED.fullmatch(word)
+        glued = _GLUED.fullmatch(word) if word[0].isdecimal() else None
         if glued and _classify_word(glued[2])[0] == "syllable":
             cut = start + len(glued[1])
             return [*self._words(start, glued[1], identity), *self._words(cut, glued[2], identity)]

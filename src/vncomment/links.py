@@ -281,13 +281,13 @@ def _judge(
         # real comments, except between a name and "com", which is no word after a brand or a
         # city the way "online", "app", "tv" or "vn" are (kiemtien,com, kiemtien. com); a
         # space before the comma is no punctuation either (vaynhanh , vn). After a full stop a
-        # capital starts a sentence.
+        # capital starts a sentence, unless name and ending are both shouted (KIEMTIEN. COM).
         endings = _WEB_ENDINGS if weak == {"spaced comma"} else _DISGUISED_ENDINGS
         return (
             len(labels) == 2
             and _fold(ending) in endings
             and _name_like(labels[0])
-            and ("stop" not in kinds or caps or ending.islower())
+            and ("stop" not in kinds or caps or ending.islower() or "".join(labels).isupper())
         )
     if has_path or has_port or "bracket" in kinds or any(map(_mixed_script, labels)):
         return True

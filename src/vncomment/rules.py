@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
-from unidecode import unidecode
-
 from vncomment.analysis import Analysis
 from vncomment.diacritics import DEFAULT_STRICTNESS, judge
 from vncomment.links import Link, link_host, lookalike
@@ -187,7 +185,8 @@ class NoRepetition(Rule):
     min_count: int = 4
 
     def violations(self, analysis: Analysis) -> list[Violation]:
-        words = [t.text.lower() for t in analysis.syllables]
+        syllables = analysis.syllables
+        words = [t.text.lower() for t in syllables]
         count = len(words)
         if count < self.min_count:
             return []
@@ -200,7 +199,7 @@ class NoRepetition(Rule):
             else:
                 effective += 1
                 i += 1
-        distinct = len({unidecode(w) for w in words})
+        distinct = len({(t.syllable.onset, t.syllable.rhyme) for t in syllables if t.syllable})
         single = sum(len(w) == 1 for w in words)
         padded = single * 2 >= count and single >= self.min_count
         if effective * 2 > count and distinct * 4 > count and not padded:
