@@ -57,9 +57,13 @@ def main() -> None:
         "ViCTSD accented (pass)": (victsd, False),
         "ViCTSD accented, no all-plain (pass)": ([c for c in victsd if not is_plain(c)], False),
         "ViCTSD accented, one slip (pass)": (
-            [strip_some(c, 1, random.Random(i)) for i, c in enumerate(victsd)], False),
+            [strip_some(c, 1, random.Random(i)) for i, c in enumerate(victsd)],
+            False,
+        ),
         "ViCTSD accented, two slips (pass)": (
-            [strip_some(c, 2, random.Random(i)) for i, c in enumerate(victsd)], False),
+            [strip_some(c, 2, random.Random(i)) for i, c in enumerate(victsd)],
+            False,
+        ),
         "ViCTSD stripped (flag)": ([unidecode(c) for c in victsd], True),
         "ViCTSD every other word stripped (flag)": ([strip_every_other(c) for c in victsd], True),
         "AIVIVN typed without marks (flag)": (aivivn, True),
@@ -76,6 +80,16 @@ def main() -> None:
             cells.append(f"{100 * right / len(analyses[name]):.2f} %")
         print(f"| {name} | {len(analyses[name])} | " + " | ".join(cells) + " |")
     print("\n(each cell: share of comments judged as the set expects)\n")
+
+    print("| set | weighted unmarked share: 1st pct | median | 99th pct | 99.9th pct |")
+    print("|---|---:|---:|---:|---:|")
+    for name in ("ViCTSD accented (pass)", "ViCTSD every other word stripped (flag)"):
+        shares = sorted(judge(a).share for a in analyses[name])
+        cells = [
+            shares[min(len(shares) - 1, int(q * len(shares)))] for q in (0.01, 0.5, 0.99, 0.999)
+        ]
+        print(f"| {name} | " + " | ".join(f"{c:.2f}" for c in cells) + " |")
+    print()
 
     without = MinSyllables(10) & NoRepetition() & NoLinks()
     with_rule = without & RequireDiacritics()

@@ -34,14 +34,14 @@ anh, Minh, con, trai, ngoan, nha are all real words) never make a comment "khôn
 with fewer than 3 clearly unmarked syllables is never called "không dấu" by this rule: very
 short texts cannot be decided, and are left to the length rule.
 
-Evidence (``benchmarks/diacritics.py``, ViCTSD comments with >= 10 syllables, 7,789 of them):
-the unmarked share of accented comments has median 0.05, 99th percentile 0.22, 99.9th 0.42;
+Evidence (``benchmarks/diacritics.py``, ViCTSD comments with >= 10 syllables, 7,788 of them):
+the unmarked share of accented comments has median 0.05, 99th percentile 0.22, 99.9th 0.41;
 with every other word stripped of its marks the 1st percentile is 0.36, the median 0.50; fully
 stripped text sits at 1.0. The default ``strictness`` 0.6 puts the line at 0.40: 99.9 % of
 accented comments pass (most of the rest are in fact typed without marks), and so do 99.8 % and
-99.0 % of them with one or two marked words stripped; 96.9 % of the half-stripped ones and all
-the stripped ones are flagged. A stricter 0.65 flags 99.4 % of half-stripped text but lets only
-98.0 % of two-slip comments through. Short comments (4-9 syllables) with marks pass at 99.7 %.
+99.1 % of them with one or two marked words stripped; 96.7 % of the half-stripped ones and all
+the stripped ones are flagged. A stricter 0.65 flags 99.3 % of half-stripped text but lets only
+98.1 % of two-slip comments through. Short comments (4-9 syllables) with marks pass at 99.7 %.
 ``docs/diacritics.md`` has the whole table.
 """
 
@@ -101,7 +101,7 @@ def _neutral(analysis: Analysis) -> set[tuple[int, int]]:
         else:
             runs.append([tokens[i]])
     for run in runs:
-        if len(run) > 1 and any(t.kind == "word" for t in run):
+        if len(run) > 1 and any(t.kind == "word" and len(t.text) > 1 for t in run):
             neutral.update(t.span for t in run)
     return neutral
 
