@@ -58,6 +58,8 @@ CASES = [
      "the same with names and the Southern ba, nha"),
     ("Mỗi người có quan điểm riêng, but I think this is not true at all, sorry nha", False,
      "an English phrase (but, not, at) is English, not Vietnamese typed plain"),
+    ("Hang Dep Lam Shop Giao Hang Nhanh Dong Goi Can Than Se Ung Ho Tiep", True,
+     "a whole sentence in title case is no name, though it holds an English word (Shop)"),
     ("Hôm qua Nguyen Van Anh va Tran Thi Hoa di hoc ve muon", True,
      "Vietnamese names typed without marks are not excused"),
 ]
@@ -104,3 +106,11 @@ def test_tone_letter_words_are_not_counted_outside_telex() -> None:
     # "Lux" and "Thor" are a brand and a film, not "lũ" and "thỏ" typed in Telex
     assert len(analyze("Mua dầu gội Lux ở đâu vậy mọi người, Lux có tốt không").syllables) == 11
     assert len(analyze("Vieetj Nam raats vui").syllables) == 4
+
+
+def test_tokens_and_syllables_agree_on_one_keystroke_words() -> None:
+    analysis = analyze("Tôi thấy cái xoong hix rồi")
+    kinds = {t.text: (t.kind, t.typed) for t in analysis.tokens}
+    assert kinds["xoong"] == ("syllable", None)  # a syllable as written, not Telex for xông
+    assert kinds["hix"] == ("word", None)
+    assert [t.text for t in analysis.syllables] == ["Tôi", "thấy", "cái", "xoong", "rồi"]

@@ -22,6 +22,7 @@ FOUND = [
     ("glued to Zalo", "Zalo0912345678 nhé", "0912345678"),
     ("area code in brackets", "ĐT: (028) 3829 1234", "02838291234"),
     ("no-break spaces", "gọi 0912\u00a0345\u00a0678", "0912345678"),
+    ("in brackets", "Liên hệ (0912345678) để mua", "0912345678"),
 ]
 NOT_FOUND = [
     ("money", "lương 1.000.000đ"),

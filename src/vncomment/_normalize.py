@@ -36,7 +36,8 @@ _INVISIBLE = (
 )
 # Styled letters and digits that browsers and readers take for plain ones: mathematical bold,
 # italic, script ... (𝐤𝐢𝐞𝐦), circled and parenthesised (ⓚ, ①, ⑴), squared (🄰), and the small and
-# leader dots (﹒ ․). They are folded with NFKC, one character at a time.
+# leader dots (﹒ ․) are folded with NFKC, one character at a time; negative circled and squared
+# letters (🅚, 🅺), which NFKC leaves alone, by _FOLD.
 _STYLED = "\u2024\u2460-\u24ff\ufe50-\ufe6b\U0001d400-\U0001d7ff\U0001f130-\U0001f189"
 _SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"  # no-break, thin, ideographic ... spaces
 _STYLED_RE = regex.compile(f"[{_STYLED}]")
@@ -52,6 +53,8 @@ _FOLD = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # full-width ASCII -> ASCII
 _FOLD.update({0x3002: ord("."), 0xFF61: ord("."), ord("ð"): ord("đ"), ord("Ð"): ord("Đ")})
 _FOLD.update({ord(c): ord(" ") for c in "\u00a0\u202f\u205f\u3000"})
 _FOLD.update({c: ord(" ") for c in range(0x2000, 0x200B)})
+_FOLD.update({0x1F150 + i: ord("A") + i for i in range(26)})  # 🅐 negative circled
+_FOLD.update({0x1F170 + i: ord("A") + i for i in range(26)})  # 🅰 negative squared
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,8 +43,9 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A VIQR word ("Vie^.t") holds punctuation, so it is tried first and split again if it fails.
 _TOKEN = regex.compile(f"(?P<viqr>{VIQR_WORD.pattern})|{_WORD.pattern}")
 _NUMBER = regex.compile(r"\p{N}+")
-_PHRASE = 3  # words in a row that make an English phrase
-_GLUED = regex.compile(r"(\p{N}+)(\p{L}[\p{L}\p{M}]*)")
+_PHRASE = 3  # unambiguous English words in a row that make an English phrase
+# A number glued to a word of three letters or more ("2cái"; not "5a", "20ha", "7up": units).
+_GLUED = regex.compile(r"(\p{N}+)(\p{L}[\p{L}\p{M}]{2,})")
 
 TokenKind = Literal["syllable", "number", "word"]
 
@@ -80,7 +81,7 @@ class Analysis:
                 tokens.extend(self._viqr(m))
             else:
                 tokens.extend(self._words(m.start(), m.group(), identity))
-        self.tokens: tuple[Token, ...] = tuple(tokens)
+        self.tokens: tuple[Token, ...] = tuple(_settle_telex(tokens))
         self._syllables: tuple[Token, ...] | None = None
         self._links: tuple[Link, ...] | None = None
         self._phones: tuple[PhoneNumber, ...] | None = None
@@ -181,6 +182,21 @@ def _unstretch(word: str) -> str | None:
     return head + word[-1]
 
 
+def _settle_telex(tokens: list[Token]) -> list[Token]:
+    """One Telex keystroke alone ("hix", "Lux", "Thor", "Noo", "Hoon") is Telex only in a
+    comment typed with keystrokes, where some word shows two or dd ("Vieetj", "nguowif", "ddi")
+    or is VIQR: elsewhere it is the word as written, a syllable ("xoong") or a chat word, a brand
+    or a name."""
+    weak = [i for i, t in enumerate(tokens) if t.typed == "telex" and not strong_telex(t.text)]
+    if not weak or len(weak) < sum(t.typed is not None for t in tokens):
+        return tokens
+    for i in weak:
+        syllable = parse(tokens[i].text)
+        kind: TokenKind = "syllable" if syllable else "word"
+        tokens[i] = tokens[i]._replace(kind=kind, syllable=syllable, typed=None)
+    return tokens
+
+
 def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
     """The syllables of ``tokens``, leaving out plain ones that are also common English words
     ("to", "can", "me", "man") when the comment reads as English.
@@ -192,24 +208,11 @@ def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
     (ok, dc, sp, vs) are Vietnamese chat as often as English. In a comment that reads as
     Vietnamese, the ambiguous words of an English phrase are left out all the same.
     """
-    tokens = list(tokens)
     shares, english_words = plain_table()
     english = 0
     vietnamese = 0
     ambiguous = set()
-    # One Telex keystroke alone ("hix", "Lux", "Thor", "Noo", "Hoon", "Soo") is Telex only in
-    # a comment typed in Telex, where some word shows two keystrokes or dd ("Vieetj", "nguowif",
-    # "ddi"): elsewhere it is a chat word, a brand or a name.
-    weak = {i for i, t in enumerate(tokens) if t.typed == "telex" and not strong_telex(t.text)}
-    if len(weak) < sum(t.typed is not None for t in tokens):
-        weak.clear()
-    for i in list(weak):  # "xoong", "boong" are syllables as written
-        if (syllable := parse(tokens[i].text)) is not None:
-            tokens[i] = tokens[i]._replace(syllable=syllable, typed=None)
-            weak.discard(i)
     for i, t in enumerate(tokens):
-        if i in weak:
-            continue
         if t.syllable is None:
             english += len(t.text) > 2 and t.text.lower() in english_words
         elif (
@@ -225,16 +228,17 @@ def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
     return tuple(
         t
         for i, t in enumerate(tokens)
-        if t.kind == "syllable" and i not in ambiguous and i not in weak
+        if t.kind == "syllable" and i not in ambiguous
     )
 
 
 def _english_phrases(
     tokens: list[Token], ambiguous: set[int], english_words: frozenset[str]
 ) -> set[int]:
-    """The ambiguous words of English phrases inside a Vietnamese comment: runs of three words
-    or more, each an English word or ambiguous, with an unambiguous English word among them
-    ("but I think this is not true at all")."""
+    """The ambiguous words of English phrases inside a Vietnamese comment: runs of words in a
+    row, each ambiguous or an English word, with at least three English words of three letters
+    or more ("but I think this is not true at all"). Names and loanwords come one or two at a
+    time ("Man United", "Apple Watch", "shop online") and leave the words around them alone."""
     found: set[int] = set()
     run: list[int] = []
     sure = 0
@@ -244,9 +248,9 @@ def _english_phrases(
             continue
         if t is not None and t.syllable is None and t.text.lower() in english_words:
             run.append(i)
-            sure += len(t.text) > 2
+            sure += len(t.text) > 2  # "is", "ok", "vs" join a phrase but do not make one
             continue
-        if len(run) >= _PHRASE and sure:
+        if sure >= _PHRASE:
             found.update(j for j in run if j in ambiguous)
         run, sure = [], 0
     return found

@@ -14,11 +14,12 @@ evidence:
   written plain in real Vietnamese text (wordfreq: ra 0.99, xe 0.94, cho 0.91, trong 0.90,
   con 0.45, ban 0.15, khong 0.00; ``data/plain_share.tsv``, built by
   ``scripts/build_plain_share.py``); a plain syllable unknown to that list weighs 0.5;
-* some plain syllables are evidence of nothing: the plain parts of a name with a foreign word
-  in it ("Park Hang Seo", "Son Heung Min"), and words in capitals amid lowercase text, which
-  are abbreviations and model names ("bản AT", "TOP"); nor are tokens that are not Vietnamese
-  syllables at all (English words, chat spellings, numbers), or Vietnamese-shaped English words
-  ("to", "can", "man") in a comment that reads as English (see :mod:`vncomment.analysis`).
+* some plain syllables are evidence of nothing: the plain parts of a name (two to four
+  capitalised words) with a foreign word in it ("Park Hang Seo", "Son Heung Min"), and words
+  in capitals in a comment mostly in lowercase, which are abbreviations and model names ("bản
+  AT", "TOP"); nor are tokens that are not Vietnamese syllables at all (English words, chat
+  spellings, numbers), or Vietnamese-shaped English words ("to", "can", "man") in a comment or
+  a phrase that reads as English (see :mod:`vncomment.analysis`).
 
 Words that are each usually written plain can still betray plain typing together: in accented
 text the chance that n syllables in a row all lack marks is 11-16 % for n = 1 but at most
@@ -30,9 +31,9 @@ Otherwise, the comment's unmarked share is ``U / (U + M)``, with ``U`` the unmar
 syllables are clearly unmarked (weight >= 0.5), so one or two slips never decide it, and at
 least one is certainly unmarked (weight >= 0.95: "viet", "nguoi", "khong", "Vieetj"), a word a
 reader sees is wrong. Correct plain words alone ("Anh Minh ơi, con trai anh ngoan lắm nha":
-anh, Minh, con, trai, ngoan, nha are all real words) never make a comment "không dấu". A comment
-with fewer than 3 clearly unmarked syllables is never called "không dấu" by this rule: very
-short texts cannot be decided, and are left to the length rule.
+anh, Minh, con, trai, ngoan, nha are all real words) never make a comment with marks "không
+dấu". A comment with fewer than 3 clearly unmarked syllables is never called "không dấu" by
+this rule: very short texts cannot be decided, and are left to the length rule.
 
 Evidence (``benchmarks/diacritics.py``, ViCTSD comments with >= 10 syllables, 7,788 of them):
 the unmarked share of accented comments has median 0.05, 99th percentile 0.22, 99.9th 0.41;
@@ -57,6 +58,7 @@ __all__ = ["Verdict", "judge", "plain_share"]
 MIN_UNMARKED = 3  # one or two slips never decide
 ALL_PLAIN = 5  # five plain syllables in a row: <= 0.2 % of accented text (VIETNAMESE.md)
 UNKNOWN_SHARE = 0.5
+_NAME = 4  # a name has at most four words: Park Hang Seo, Nguyễn Thị Minh Khai
 CERTAIN = 0.95  # weight of a syllable a reader sees is wrong: written plain < 5 % of the time
 DEFAULT_STRICTNESS = 0.6
 
@@ -83,8 +85,8 @@ def plain_share(plain: str) -> float | None:
 
 def _neutral(analysis: Analysis) -> set[tuple[int, int]]:
     """Spans of plain syllables that are evidence of nothing: the parts of a name with a foreign
-    word in it ("Park Hang Seo": capitalised words next to each other, one of them not a
-    Vietnamese syllable), and words in capitals ("AT", "TOP") in a comment mostly written in
+    word in it ("Park Hang Seo": two to four capitalised words next to each other, one of them
+    not a Vietnamese syllable), and words in capitals ("AT", "TOP") in a comment mostly written in
     lowercase, which are abbreviations and model names."""
     tokens, text = analysis.tokens, analysis.text
     upper = [i for i, t in enumerate(tokens) if t.text[0].isupper()]
@@ -101,7 +103,7 @@ def _neutral(analysis: Analysis) -> set[tuple[int, int]]:
         else:
             runs.append([tokens[i]])
     for run in runs:
-        if len(run) > 1 and any(t.kind == "word" and len(t.text) > 1 for t in run):
+        if 1 < len(run) <= _NAME and any(t.kind == "word" and len(t.text) > 1 for t in run):
             neutral.update(t.span for t in run)
     return neutral
 

@@ -27,9 +27,9 @@ How a domain candidate becomes a link
     ``ok.se``, ``2.shop``, ``Trump.Xin`` outnumber real bare domains (``tiki.vn``,
     ``vnexpress.net``) by about ten to one. So it must not look like one:
 
-    * a title-case ending after a bare or spaced dot (``Sài Gòn.Ba``, ``size.Shop``) starts a
-      new sentence: not a link, unless it is a web ending (``Kiemtien.Com``, ``Shopee.Vn`` are
-      weighed like any other candidate);
+    * a title-case ending after a bare or spaced dot (``Sài Gòn.Ba``, ``size.Shop``,
+      ``shop.Top``) starts a new sentence: not a link, unless it is Com, Vn, Net or Org, which
+      start no sentence (``Kiemtien.Com``, ``Shopee.Vn`` are weighed like any other candidate);
     * an abbreviation shape (every label at most 3 characters and capitalised, the ending in
       capitals, not .VN or .COM: ``TP.HN``, ``ThS.BS``, ``ASP.NET``) is a Vietnamese
       abbreviation or a product name: not a link. In a comment written all in capitals case
@@ -108,6 +108,8 @@ _WEB_ENDINGS = frozenset(
 # endings after which they are disguises all the same.
 _WEAK = frozenset(("comma", "spaced comma", "stop"))
 _DISGUISED_ENDINGS = frozenset(("com",))
+# Web endings that start no sentence, even capitalised after a full stop without its space.
+_NEVER_SENTENCES = frozenset(("com", "vn", "net", "org"))
 # No Vietnamese abbreviation ends in these: in capitals they are still domains (VTV.VN, FPT.COM).
 _NEVER_ABBREVIATED = frozenset(("vn", "com"))
 # Endings that are file extensions more often than sites.
@@ -266,7 +268,8 @@ def _judge(
     host = ".".join(_fold(x) for x in labels)
     ending = labels[-1]
     # A title-case ending after a bare dot starts a new sentence whose full stop lost its space
-    # (Sài Gòn.Ba, size.Shop); a web ending (Kiemtien.Com, Shopee.Vn) is still weighed below.
+    # (Sài Gòn.Ba, size.Shop, shop.Top, game.Vip); Com, Vn, Net, Org start none and are
+    # weighed below (Kiemtien.Com, Shopee.Vn).
     title = (
         not caps
         and len(ending) > 1
@@ -293,7 +296,7 @@ def _judge(
         return True
     if not caps and all(k == "dot" for k in kinds) and _abbreviation(labels):
         return False
-    if (title and _fold(ending) not in _WEB_ENDINGS) or _fold(ending) in _FILE_ENDINGS:
+    if (title and _fold(ending) not in _NEVER_SENTENCES) or _fold(ending) in _FILE_ENDINGS:
         return False
     names = labels[:-1]
     name = 2 if any(map(_name_like, names)) else 1 if len(names) >= 2 else 0

@@ -40,7 +40,7 @@ class PhoneNumber:
 
 _PHONE = regex.compile(
     # glued only to a word that announces a number (Zalo0912345678, sđt0912345678)
-    r"(?:(?<=(?i:zalo|sđt|sdt|đt|dt|tel|hotline|phone|call|lh))|(?<![\w+.,\-(]))"
+    r"(?:(?<=(?i:zalo|sđt|sdt|đt|dt|tel|hotline|phone|call|lh))|(?<![\w+.,\-]))"
     r"(?P<prefix>\(\+84\)|\+84|84|0|\(0(?=\d\d\d?\)))"  # (028) 3829 1234: the area code in brackets
     r"(?P<rest>(?:(?:\)[ ]?|[ .\-])?\d){8,10})"
     r"(?!\w|[.,\-]?\d)"
