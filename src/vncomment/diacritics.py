@@ -40,7 +40,7 @@ the unmarked share of accented comments has median 0.05, 99th percentile 0.22, 9
 with every other word stripped of its marks the 1st percentile is 0.36, the median 0.50; fully
 stripped text sits at 1.0. The default ``strictness`` 0.6 puts the line at 0.40: 99.9 % of
 accented comments pass (most of the rest are in fact typed without marks), and so do 99.8 % and
-99.1 % of them with one or two marked words stripped; 96.7 % of the half-stripped ones and all
+99.1 % of them with one or two marked words stripped; 96.8 % of the half-stripped ones and all
 the stripped ones are flagged. A stricter 0.65 flags 99.3 % of half-stripped text but lets only
 98.1 % of two-slip comments through. Short comments (4-9 syllables) with marks pass at 99.7 %.
 ``docs/diacritics.md`` has the whole table.
