@@ -15,7 +15,8 @@ Candidates
       lowercase after a full stop) or a space and a comma before a web ending
       (``vaynhanh , vn``); a chain ending on a
       current IANA TLD (``data/tlds.txt``; Cyrillic and Greek look-alikes are read as Latin) is
-      a domain, one after ``local@`` an e-mail address, four numbers up to 255 an IPv4 address;
+      a domain, one after ``local@`` an e-mail address, four numbers up to 255 without leading
+      zeros an IPv4 address (``10.000.000.000`` đồng is money);
     * IPv6 addresses (validated by :mod:`ipaddress`).
 
 How a domain candidate becomes a link
@@ -304,8 +305,10 @@ def _judge(
 
 
 def _ipv4(labels: list[str]) -> bool:
+    """Four numbers up to 255, none with a leading zero: "1.000.000.000" (đồng) is money."""
     return len(labels) == 4 and all(
-        x.isascii() and x.isdigit() and len(x) <= 3 and int(x) <= 255 for x in labels
+        x.isascii() and x.isdigit() and len(x) <= 3 and int(x) <= 255 and (x == "0" or x[0] != "0")
+        for x in labels
     )
 
 
