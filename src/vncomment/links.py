@@ -127,7 +127,7 @@ _LOWER = regex.compile(r"\p{Ll}")
 
 _L = r"\p{L}\p{N}\p{M}\p{So}"  # label characters, besides the hyphen
 _SEP = (
-    r"(?:\.[ \t]{1,3}(?=(?i:com)\b)"  # abc. com: weak, see _judge
+    rf"(?:\.[ \t]{{1,3}}(?=(?i:{'|'.join(_DISGUISED_ENDINGS)})\b)"  # abc. com: weak, see _judge
     r"|\."
     r"|[ \t]{1,3}\.[ \t]{0,3}"  # abc . com, abc .vn
     r"|\s{1,3}(?i:chấm|cham|dot)\s{1,3}"  # abc chấm com
@@ -147,6 +147,7 @@ _SCHEME = regex.compile(
 )
 _URL_RUN = regex.compile(r"[^\s<>|`()\[\]{}]*+")
 _MAX_URL = 4096
+_TRAILING = ".,;:!?*"  # the sentence's punctuation after a URL, not the URL's
 _PORT = regex.compile(r":\d{1,5}(?!\d)")
 _LOCAL = regex.compile(r"[\w.+\-%'\"]{1,64}\Z")
 _IPV6 = regex.compile(r"(?<![\w:.])(\[)?([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?(1)\])")
@@ -203,7 +204,7 @@ def _url_end(text: str, start: int) -> int:
     quotes = {q: text.count(q, start, end) for q in "'\""}
     while end > start:
         c = text[end - 1]
-        if c in ".,;:!?*":
+        if c in _TRAILING:
             end -= 1
         elif c in quotes and quotes[c] % 2:
             quotes[c] -= 1
@@ -318,7 +319,7 @@ def _has_path(text: str, pos: int) -> bool:
         pos + 1 < len(text)
         and text[pos] in "/?#"
         and not text[pos + 1].isspace()
-        and text[pos + 1] not in "<>|`)]}.,;:!?*'\""
+        and text[pos + 1] not in _TRAILING + "<>|`)]}'\""
     )
 
 
