@@ -1,0 +1,51 @@
+"""Options shared by the commands that judge comments: the rule and the language."""
+
+from __future__ import annotations
+
+import argparse
+
+from vncomment.cli._base import InputError
+from vncomment.messages import LOCALES
+from vncomment.rules import (
+    MaxSyllables,
+    MinSyllables,
+    NoLinks,
+    NoPhoneNumbers,
+    NoRepetition,
+    RequireDiacritics,
+    Rule,
+)
+
+__all__ = ["add_rule_options", "rules_from"]
+
+
+def add_rule_options(parser: argparse.ArgumentParser) -> None:
+    """The options that build the rule, as in :func:`rules_from`."""
+    group = parser.add_argument_group("rules (default: the rule under Vietnamese comment boxes)")
+    group.add_argument("--min-syllables", type=int, default=10, metavar="N",
+                       help="at least N Vietnamese syllables (default 10)")
+    group.add_argument("--max-syllables", type=int, metavar="N", help="at most N syllables")
+    group.add_argument("--strictness", type=float, default=RequireDiacritics().strictness,
+                       metavar="X", help="diacritics strictness, 0 to 1 (default %(default)s)")
+    group.add_argument("--allow-domain", action="append", default=[], metavar="DOMAIN",
+                       help="links to DOMAIN and its subdomains are fine (repeatable)")
+    group.add_argument("--allow-emails", action="store_true", help="e-mail addresses are fine")
+    group.add_argument("--no-phones", action="store_true",
+                       help="also reject phone numbers (not part of the default rule)")
+    group.add_argument("--lang", choices=LOCALES, default="vi",
+                       help="language of the messages (default vi)")
+
+
+def rules_from(args: argparse.Namespace) -> Rule:
+    """The default rule, with the parameters given on the command line."""
+    try:
+        rule: Rule = MinSyllables(args.min_syllables)
+        if args.max_syllables is not None:
+            rule &= MaxSyllables(args.max_syllables)
+        rule &= NoRepetition() & RequireDiacritics(args.strictness)
+        rule &= NoLinks(allow=tuple(args.allow_domain), emails=not args.allow_emails)
+        if args.no_phones:
+            rule &= NoPhoneNumbers()
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    return rule
