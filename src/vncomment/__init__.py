@@ -21,6 +21,9 @@ from vncomment.messages import LOCALES
 from vncomment.report import CommentRejected, Report, Violation
 from vncomment.rules import DEFAULT, Rule
 
+# The one place the version is written: pyproject.toml reads it ([tool.setuptools.dynamic]).
+__version__ = "0.1.0"
+
 __all__ = [
     "Analysis",
     "CommentRejected",
