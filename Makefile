@@ -4,7 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: help run test lint bench docs dist smoke clean
+.DEFAULT_GOAL := help
+
+help:  ## list the targets
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sort \
+	  | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,18 +31,33 @@ $(VENV)/.bench: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test,bench]'
 	touch $@
 
-run: $(VENV)/.run
+$(VENV)/.docs: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[docs]'
+	touch $@
+
+run: $(VENV)/.run  ## check the bundled sample comments (examples/), with a verdict per line
 	$(BIN)/vncomment scan examples/comments.txt
 
-test: $(VENV)/.test
+test: $(VENV)/.test  ## run every test
 	$(BIN)/python -m pytest
 
-lint: $(VENV)/.dev
+lint: $(VENV)/.dev  ## ruff and mypy (strict)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 
-bench: $(VENV)/.bench
+bench: $(VENV)/.bench  ## accuracy and speed tables (needs ../shared/corpus)
 	$(BIN)/python benchmarks/run_all.py
 
-clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+docs: $(VENV)/.docs  ## build the documentation site into site/ (warnings are errors)
+	$(BIN)/mkdocs build --strict
+
+dist: $(VENV)/.dev  ## build the sdist and wheel into dist/ and check them with twine
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
+smoke: dist  ## install the wheel into a fresh venv without extras and smoke-test it
+	$(BIN)/python scripts/smoke_wheel.py dist/*.whl
+
+clean:  ## remove .venv, build output and caches
+	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache
