@@ -81,3 +81,17 @@ class CommentRejected(ValueError):
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(v.code for v in self.violations)
+
+    # An exception pickles as its class called with ``args`` (here the joined message), which
+    # this constructor cannot take: rebuild it from the violations, so that it crosses process
+    # boundaries (ProcessPoolExecutor, Dask) as itself.
+    def __reduce__(self) -> tuple[type[CommentRejected], tuple[tuple[Violation, ...]]]:
+        return type(self), (self.violations,)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CommentRejected):
+            return NotImplemented
+        return type(other) is type(self) and other.violations == self.violations
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.codes))
