@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from vncomment.analysis import Analysis, Token, analyze, count_syllables
 from vncomment.links import Link, find_links
-from vncomment.messages import LOCALES
+from vncomment.messages import resolve_locale
 from vncomment.report import CommentRejected, Report, Violation
 from vncomment.rules import DEFAULT, Rule
 
@@ -44,14 +44,14 @@ def validate(text: str, rules: Rule | None = None, *, locale: str = "vi") -> Rep
     """Check ``text`` against ``rules`` (default :data:`vncomment.rules.DEFAULT`).
 
     Never raises for a ``str``, whatever it holds; raises ``TypeError`` for anything else.
-    Messages are rendered in ``locale``: "vi" (default) or "en".
+    Messages are rendered in ``locale``: a language tag such as "vi" (default), "vi-VN" or "en"
+    (see :func:`vncomment.messages.resolve_locale`).
     """
     if not isinstance(text, str):
         raise TypeError(f"validate() takes a str, got {type(text).__name__}")
     if rules is not None and not isinstance(rules, Rule):
         raise TypeError(f"rules must be a vncomment Rule, got {type(rules).__name__}")
-    if locale not in LOCALES:
-        raise ValueError(f"unknown locale {locale!r}; choose one of {', '.join(LOCALES)}")
+    locale = resolve_locale(locale)  # "vi-VN", "vi_VN", "en-US" ...; ValueError if no catalogue
     analysis = Analysis(text)
     found = (DEFAULT if rules is None else rules).violations(analysis)
     return Report(
