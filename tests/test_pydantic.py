@@ -119,3 +119,15 @@ def test_marker_is_frozen_comparable_and_checked() -> None:
         CommentRules("MinSyllables(3)")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         CommentRules(locale="fr")
+
+
+def test_locale_is_any_spelling_of_a_language_tag() -> None:
+    adapter = TypeAdapter(Annotated[str, CommentRules(MinSyllables(3), locale="en_US")])
+    with pytest.raises(ValidationError) as caught:
+        adapter.validate_python("Hay quá")
+    assert only_error(caught.value)["msg"] == (
+        "A comment needs at least 3 Vietnamese words; this one has 2."
+    )
+    assert CommentRules(locale="vi-VN").locale == "vi-VN"
+    with pytest.raises(ValueError):
+        CommentRules(locale="tiếng Việt")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, String, create_engine, event, func, select
+from sqlalchemy import Engine, String, create_engine, event, func, literal, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from vncomment import CommentRejected
@@ -174,3 +174,58 @@ def test_refuses_what_is_not_a_mapped_attribute() -> None:
         validate_before_save("Comment.body")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         validate_before_save(Comment.body, locale="fr")
+    with pytest.raises(ValueError):
+        validate_before_save(Comment.body, locale="tiếng Việt")
+
+
+def test_locale_takes_any_spelling_of_a_language_tag(engine: Engine) -> None:
+    validate_before_save(Comment.body, locale="en_US")
+    try:
+        with Session(engine) as session:
+            session.add(Comment(body=SHORT))
+            with pytest.raises(CommentRejected) as caught:
+                session.commit()
+        assert str(caught.value) == "A comment needs at least 10 Vietnamese words; this one has 4."
+    finally:
+        validate_before_save(Comment.body)
+
+
+# --- values the database computes, and what bypasses the unit of work ------------------------
+
+
+def test_an_sql_expression_is_computed_by_the_database_not_judged(engine: Engine) -> None:
+    with Session(engine) as session:
+        comment = Comment(body=GOOD)
+        session.add(comment)
+        session.commit()
+        comment.body = Comment.body + " Cảm ơn."  # type: ignore[assignment]
+        session.commit()
+        assert comment.body == GOOD + " Cảm ơn."
+        comment.body = func.replace(Comment.body, "rất hay", "hay")  # type: ignore[assignment]
+        session.commit()
+        assert comment.body == GOOD.replace("rất hay", "hay") + " Cảm ơn."
+
+
+def test_an_sql_expression_in_a_new_object_is_not_judged(engine: Engine) -> None:
+    with Session(engine) as session:
+        session.add(Comment(body=func.trim("   hay quá   ")))
+        session.commit()
+        assert session.scalars(select(Comment.body)).one() == "hay quá"
+
+
+def test_a_literal_string_is_still_judged(engine: Engine, statements: list[str]) -> None:
+    with Session(engine) as session:
+        session.add(Comment(body=literal(SHORT)))
+        with pytest.raises(CommentRejected) as caught:
+            session.commit()
+    assert caught.value.codes == ("too_short",)
+    assert "INSERT" not in statements
+
+
+def test_legacy_bulk_methods_bypass_the_hook_as_documented(engine: Engine) -> None:
+    """docs/sqlalchemy.md says so: these emit no flush events. The test keeps the docs true."""
+    with Session(engine) as session:
+        session.bulk_insert_mappings(Comment, [{"body": SHORT}])  # type: ignore[arg-type]
+        session.bulk_save_objects([Comment(body=SHORT)])
+        session.commit()
+    assert count(engine) == 2

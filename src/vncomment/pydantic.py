@@ -38,7 +38,7 @@ except ImportError as error:  # pragma: no cover - exercised only without pydant
     ) from error
 
 import vncomment
-from vncomment.messages import LOCALES
+from vncomment.messages import resolve_locale
 from vncomment.rules import Rule
 
 __all__ = ["CommentRules", "VietnameseComment"]
@@ -47,7 +47,8 @@ __all__ = ["CommentRules", "VietnameseComment"]
 @dataclass(frozen=True, slots=True)
 class CommentRules:
     """Marker for ``Annotated[str, CommentRules(rules, locale="vi")]``; ``rules`` defaults to
-    :data:`vncomment.rules.DEFAULT`."""
+    :data:`vncomment.rules.DEFAULT`; ``locale`` is a language tag (``"vi"``, ``"vi-VN"``, ``"en"``
+    ...)."""
 
     rules: Rule | None = None
     locale: str = "vi"
@@ -55,8 +56,7 @@ class CommentRules:
     def __post_init__(self) -> None:
         if self.rules is not None and not isinstance(self.rules, Rule):
             raise TypeError(f"rules must be a vncomment Rule, got {type(self.rules).__name__}")
-        if self.locale not in LOCALES:
-            raise ValueError(f"unknown locale {self.locale!r}; choose one of {', '.join(LOCALES)}")
+        resolve_locale(self.locale)  # ValueError now, not at the first request
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler

@@ -15,10 +15,13 @@ session transaction. An attribute ``set`` event fires on every assignment, befor
 finished building the object (a draft, a value filled in two steps), which is too early.
 
 Only objects whose value changed are checked: new objects, and persistent ones whose attribute
-has a change in its history. ``None`` is left alone (a nullable column with nothing to publish).
-Like every flush-time check, this also runs on autoflush, so a query that autoflushes a bad
-comment raises :class:`~vncomment.CommentRejected`. Bulk ``update()``/``insert()`` statements do
-not go through the unit of work and are not checked.
+has a change in its history. ``None`` is left alone (a nullable column with nothing to publish),
+and so is an SQL expression given as the value (``Comment.body + " thêm"``, ``func.lower(...)``):
+the database computes it during the flush, so there is no text to judge before. Like every
+flush-time check, this also runs on autoflush, so a query that autoflushes a bad comment raises
+:class:`~vncomment.CommentRejected`. What bypasses the unit of work is not checked: Core and ORM
+bulk statements (``insert()``, ``update()``) and the legacy ``Session.bulk_save_objects()``,
+``bulk_insert_mappings()`` and ``bulk_update_mappings()``, which emit no flush events.
 """
 
 from __future__ import annotations
@@ -28,13 +31,15 @@ from typing import Any
 try:
     from sqlalchemy import event, inspect
     from sqlalchemy.orm import InstrumentedAttribute, Session, UOWTransaction
+    from sqlalchemy.sql import ClauseElement
+    from sqlalchemy.sql.elements import BindParameter
 except ImportError as error:  # pragma: no cover - exercised only without SQLAlchemy installed
     raise ImportError(
         "vncomment.sqlalchemy needs SQLAlchemy 2: pip install 'vncomment[sqlalchemy]'"
     ) from error
 
 import vncomment
-from vncomment.messages import LOCALES
+from vncomment.messages import resolve_locale
 from vncomment.report import CommentRejected
 from vncomment.rules import Rule
 
@@ -51,8 +56,9 @@ def validate_before_save(
 
     Raises :class:`~vncomment.CommentRejected` from the flush (``session.commit()``,
     ``session.flush()`` or an autoflush) when a new or changed value fails ``rules`` (default
-    :data:`vncomment.rules.DEFAULT`), with messages in ``locale``. Calling it again for the same
-    attribute replaces its rules; subclasses of the mapped class are checked too.
+    :data:`vncomment.rules.DEFAULT`), with messages in ``locale`` (a language tag: ``"vi"``,
+    ``"vi-VN"``, ``"en"`` ...). Calling it again for the same attribute replaces its rules;
+    subclasses of the mapped class are checked too.
     """
     if not isinstance(attribute, InstrumentedAttribute):
         raise TypeError(
@@ -61,8 +67,7 @@ def validate_before_save(
         )
     if rules is not None and not isinstance(rules, Rule):
         raise TypeError(f"rules must be a vncomment Rule, got {type(rules).__name__}")
-    if locale not in LOCALES:  # fail here, not at the first flush
-        raise ValueError(f"unknown locale {locale!r}; choose one of {', '.join(LOCALES)}")
+    locale = resolve_locale(locale)  # ValueError here, not at the first flush
     mapped = attribute.class_
     if not isinstance(mapped, type):
         raise TypeError("validate_before_save() takes an attribute of a mapped class, not an alias")
@@ -79,8 +84,16 @@ def _reject_bad_comments(session: Session, flush_context: UOWTransaction, instan
             if obj not in session.new and not inspect(obj).attrs[key].history.has_changes():
                 continue
             value = getattr(obj, key)
-            if value is None:
+            if isinstance(value, BindParameter) and isinstance(value.value, str):
+                value = value.value  # literal("..."): a plain string sent as a parameter
+            if value is None or _computed_by_the_database(value):
                 continue
             report = vncomment.validate(value, rules, locale=locale)
             if not report.ok:
                 raise CommentRejected(report.violations)
+
+
+def _computed_by_the_database(value: Any) -> bool:
+    """An SQL expression (``Comment.body + " thêm"``, ``func.lower(...)``, ``literal(...)``):
+    the unit of work sends it as SQL and the database computes the stored text."""
+    return isinstance(value, ClauseElement) or hasattr(value, "__clause_element__")
