@@ -1,0 +1,138 @@
+"""Read a comment as runs of syllables, and pick the most probable marks for a run (Viterbi).
+
+A run is a stretch of Vietnamese syllables separated only by white space: punctuation, numbers,
+emoji, links and other words end it, in training as in restoring. In a run, a syllable written
+with marks, or typed as Telex/VIQR keystrokes (decoded exactly by :mod:`vncomment.typed`), is
+fixed; a syllable typed without marks may be any of its :func:`candidates` the model has seen
+(at most ``WIDTH`` of them, the most frequent), and the decoder finds the sequence with the
+highest probability under the bigram model.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from vncomment._data import plain_table
+from vncomment.analysis import Analysis
+from vncomment.restore._candidates import candidates
+from vncomment.restore._model import Model
+from vncomment.typed import decode_typed
+
+__all__ = ["Slot", "restore_analysis", "runs"]
+
+WIDTH = 8  # candidates kept per plain syllable: the right one is in the top 8 for 99.9 %
+
+
+class Slot(NamedTuple):
+    """One syllable of a run: ``form`` lowercase NFC as read (decoded if typed); ``plain`` is
+    true for a syllable typed without marks; ``output`` is the decoded text of a typed one."""
+
+    span: tuple[int, int]
+    form: str
+    plain: bool
+    output: str | None = None
+
+
+def runs(analysis: Analysis) -> Iterator[list[Slot]]:
+    """The runs of syllables of ``analysis``, in text order."""
+    counted = {t.span for t in analysis.syllables}
+    text = analysis.text
+    run: list[Slot] = []
+    end = -1
+    for token in analysis.tokens:
+        start = token.span[0]
+        if run and text[end:start].strip():
+            yield run
+            run = []
+        end = token.span[1]
+        syllable = token.syllable
+        if token.span not in counted or syllable is None:
+            if run:
+                yield run
+                run = []
+            continue
+        if token.typed is not None:
+            decoded = decode_typed(token.text, plain_table()[1]) or token.text
+            run.append(Slot(token.span, _lower(decoded), False, decoded))
+        else:
+            # the text as given, unless normalising changed it (styled letters): then as read
+            written = text[token.span[0] : token.span[1]]
+            plain = not syllable.marked and written == token.text
+            run.append(Slot(token.span, _lower(token.text), plain))
+    if run:
+        yield run
+
+
+def _lower(word: str) -> str:
+    return unicodedata.normalize("NFC", word.lower())
+
+
+def _best(model: Model, run: list[Slot]) -> list[str]:
+    """The most probable form of each slot of ``run``."""
+    states: list[list[tuple[str, int]]] = []
+    for slot in run:
+        if slot.plain:
+            known = [(f, i) for f in candidates(slot.form) if (i := model.id(f)) > 0]
+            if known:
+                known.sort(key=lambda fi: -model.unigrams[fi[1]])
+                states.append(known[:WIDTH])
+                continue
+        states.append([(slot.form, model.id(slot.form))])
+    logp = model.logp
+    # scores[k]: best log probability of a path ending in state k; back[n][k]: its predecessor
+    scores = [logp(0, i) for _, i in states[0]]
+    back: list[list[int]] = []
+    for prev_states, these in zip(states, states[1:]):
+        new_scores = []
+        pointers = []
+        for _, i in these:
+            best_k, best = 0, -1e300
+            for k, (_, j) in enumerate(prev_states):
+                s = scores[k] + logp(j, i)
+                if s > best:
+                    best_k, best = k, s
+            new_scores.append(best)
+            pointers.append(best_k)
+        scores = new_scores
+        back.append(pointers)
+    final = [s + logp(i, 0) for s, (_, i) in zip(scores, states[-1], strict=True)]
+    k = max(range(len(final)), key=final.__getitem__)
+    path = [k]
+    for pointers in reversed(back):
+        k = pointers[k]
+        path.append(k)
+    path.reverse()
+    return [states[n][k][0] for n, k in enumerate(path)]
+
+
+def _with_case(form: str, written: str) -> str:
+    """``form`` (lowercase) with the case of ``written`` letter by letter."""
+    if len(form) != len(written):
+        return written
+    return "".join(f.upper() if w.isupper() else f for f, w in zip(form, written, strict=True))
+
+
+def restore_analysis(analysis: Analysis, model: Model) -> str:
+    """The text of ``analysis`` with marks restored (see :func:`vncomment.restore.restore`)."""
+    text = analysis.text
+    pieces: list[str] = []
+    done = 0
+    for run in runs(analysis):
+        if not any(slot.plain or slot.output is not None for slot in run):
+            continue
+        forms = _best(model, run)
+        for slot, form in zip(run, forms, strict=True):
+            start, end = slot.span
+            if slot.output is not None:
+                new = slot.output
+            elif slot.plain and form != slot.form:
+                new = _with_case(form, text[start:end])
+            else:
+                continue
+            pieces.append(text[done:start])
+            pieces.append(new)
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
