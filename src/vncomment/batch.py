@@ -17,7 +17,7 @@ import os
 import pickle
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
@@ -43,7 +43,7 @@ def validate_many(
     locale: str = "vi",
     jobs: int = 1,
     chunksize: int = DEFAULT_CHUNKSIZE,
-) -> Iterator[Report]:
+) -> Generator[Report, None, None]:
     """Yield ``validate(text, rules, locale=locale)`` for each text, in input order.
 
     ``jobs`` is the number of processes: 1 (default) judges in this process, ``0`` uses every
@@ -71,7 +71,7 @@ def validate_many(
 
 def _in_processes(
     texts: Iterable[str], rules: Rule | None, locale: str, workers: int, chunksize: int
-) -> Iterator[Report]:
+) -> Generator[Report, None, None]:
     source = iter(texts)
     pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(rules, locale))
     pending: deque[tuple[list[str], Future[list[_Verdict]]]] = deque()

@@ -16,7 +16,23 @@ from vncomment.rules import (
     Rule,
 )
 
-__all__ = ["add_rule_options", "rules_from"]
+__all__ = ["add_global_options", "add_rule_options", "rules_from"]
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """``--lang`` and ``--color``, accepted before the command and after it.
+
+    The top-level parser holds the defaults; a command's parser leaves the attribute alone
+    unless the option is given after the command (``argparse.SUPPRESS``), so that
+    ``vncomment --lang en check ...`` is not overwritten by the command's default.
+    """
+    group = parser.add_argument_group("output")
+    group.add_argument("--lang", choices=LOCALES, default="vi" if top else argparse.SUPPRESS,
+                       help="language of the messages and labels (default vi)")
+    group.add_argument("--color", choices=("auto", "always", "never"),
+                       default="auto" if top else argparse.SUPPRESS,
+                       help="mark offending words in colour: auto (default: on a terminal, "
+                            "unless NO_COLOR is set), always or never")
 
 
 def add_rule_options(parser: argparse.ArgumentParser) -> None:
@@ -32,8 +48,6 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--allow-emails", action="store_true", help="e-mail addresses are fine")
     group.add_argument("--no-phones", action="store_true",
                        help="also reject phone numbers (not part of the default rule)")
-    group.add_argument("--lang", choices=LOCALES, default="vi",
-                       help="language of the messages (default vi)")
 
 
 def rules_from(args: argparse.Namespace) -> Rule:
