@@ -1,36 +1,39 @@
 """vncomment.django on a real Django with SQLite in memory: a model with the pre_save hook, a
-ModelForm and a plain Form with the validator, and the validator inside a migration."""
+ModelForm and a plain Form with the validator, the validator inside a migration, fixtures, SQL
+expressions and a site's own gettext wording."""
+
+# Django must be configured before most of its modules are imported:
+# ruff: noqa: E402
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-import django
+import django_site
 import pytest
-from django.conf import settings
 
-if not settings.configured:
-    settings.configure(
-        DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
-        INSTALLED_APPS=["django.contrib.contenttypes"],
-        USE_I18N=True,
-        LANGUAGE_CODE="vi",
-        DEFAULT_AUTO_FIELD="django.db.models.AutoField",
-    )
-    django.setup()
+django_site.configure()
 
-# Imported after settings.configure(): these read the settings.
+# Imported after configure(): these read the settings.
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.management import call_command
 from django.db import connection, models
 from django.db.migrations.writer import MigrationWriter
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Replace
+from django.test import override_settings
 from django.utils import translation
 
 import vncomment.rules
 from vncomment.analysis import Analysis
 from vncomment.django import CommentValidator, validate_before_save
+from vncomment.messages import BUILT_IN
 from vncomment.report import Violation
 from vncomment.rules import AnyOf, MinSyllables, NoLinks, NoPhoneNumbers, Rule
 
@@ -45,14 +48,32 @@ class Comment(models.Model):
     note = models.TextField(default="", blank=True)
 
     class Meta:
-        app_label = "vncomment_tests"
+        app_label = django_site.APP_LABEL
 
 
 class ValidatedComment(models.Model):
     body = models.TextField(validators=[CommentValidator()])
 
     class Meta:
-        app_label = "vncomment_tests"
+        app_label = django_site.APP_LABEL
+
+
+LENIENT = MinSyllables(5) & NoLinks()
+
+
+class LenientComment(models.Model):
+    """The issue's case: the field's rules are not the default; the hook must use them."""
+
+    body = models.TextField(validators=[CommentValidator(LENIENT)])
+
+    class Meta:
+        app_label = django_site.APP_LABEL
+
+
+class LenientForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = LenientComment
+        fields = ("body",)
 
 
 class CommentForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -66,18 +87,21 @@ class ContactForm(forms.Form):
 
 
 validate_before_save(Comment, "body")
+validate_before_save(LenientComment, "body")
+
+MODELS = (Comment, ValidatedComment, LenientComment)
 
 
 @pytest.fixture(autouse=True)
 def tables() -> Iterator[None]:
     with connection.schema_editor() as editor:
-        editor.create_model(Comment)
-        editor.create_model(ValidatedComment)
+        for model in MODELS:
+            editor.create_model(model)
     with translation.override("vi"):
         yield
     with connection.schema_editor() as editor:
-        editor.delete_model(Comment)
-        editor.delete_model(ValidatedComment)
+        for model in MODELS:
+            editor.delete_model(model)
 
 
 def codes_of(error: ValidationError) -> list[str]:
@@ -129,7 +153,9 @@ def test_percent_sign_in_a_message_without_params_is_not_doubled() -> None:
     [
         ("vi", TOO_SHORT_VI),
         ("vi-vn", TOO_SHORT_VI),
+        ("vi-VN", TOO_SHORT_VI),
         ("en", "A comment needs at least 10 Vietnamese words; this one has 4."),
+        ("en-gb", "A comment needs at least 10 Vietnamese words; this one has 4."),
         ("fr", "A comment needs at least 10 Vietnamese words; this one has 4."),
     ],
 )
@@ -295,3 +321,140 @@ def test_hook_refuses_an_unknown_field() -> None:
 
     with pytest.raises(FieldDoesNotExist):
         validate_before_save(Comment, "bodi")
+
+
+# --- one rule set per field ------------------------------------------------------------------
+
+
+def test_hook_uses_the_rules_of_the_field_s_validator() -> None:
+    """A form that accepts a comment and a save() that then rejects it would be a 500."""
+    form = LenientForm(data={"body": "Bài viết rất hay, cảm ơn bạn"})
+    assert form.is_valid(), form.errors
+    form.save()  # the hook judges with LENIENT too: no ValidationError
+    assert LenientComment.objects.count() == 1
+    with pytest.raises(ValidationError) as caught:
+        LenientComment.objects.create(body="Hay, xem abc chấm com")
+    assert [e.code for e in caught.value.error_dict["body"]] == ["too_short", "contains_link"]
+    assert LenientComment.objects.count() == 1
+
+
+def test_hook_given_the_field_s_own_rules_is_fine() -> None:
+    validate_before_save(LenientComment, "body", MinSyllables(5) & NoLinks())
+    validate_before_save(ValidatedComment, "body", vncomment.rules.DEFAULT)
+    try:
+        with pytest.raises(ValidationError):
+            ValidatedComment.objects.create(body=SHORT)
+    finally:
+        from django.db.models.signals import pre_save
+
+        uid = "vncomment:django_site.ValidatedComment.body"
+        pre_save.disconnect(sender=ValidatedComment, dispatch_uid=uid)
+        validate_before_save(LenientComment, "body")
+
+
+def test_hook_refuses_other_rules_than_the_field_s() -> None:
+    with pytest.raises(ImproperlyConfigured, match="the field's validator is CommentValidator"):
+        validate_before_save(LenientComment, "body", MinSyllables(10))
+    with pytest.raises(ImproperlyConfigured):
+        validate_before_save(ValidatedComment, "body", MinSyllables(10))
+    # The refused call changed nothing: the field's rules still apply.
+    LenientComment.objects.create(body="Bài viết rất hay, cảm ơn bạn")
+
+
+def test_hook_refuses_what_is_not_a_rule() -> None:
+    with pytest.raises(TypeError):
+        validate_before_save(Comment, "body", "MinSyllables(5)")  # type: ignore[arg-type]
+
+
+# --- values the database computes, fixtures, and what sends no signal -------------------------
+
+
+def test_an_f_expression_is_computed_by_the_database_not_judged() -> None:
+    comment = Comment.objects.create(body=GOOD)
+    comment.body = Concat(F("body"), Value(" Cảm ơn."))
+    comment.save()
+    comment.refresh_from_db()
+    assert comment.body == GOOD + " Cảm ơn."
+    comment.body = Replace(F("body"), Value("rất hay"), Value("hay"))
+    comment.save()  # the stored text was judged when it was written; SQL only transforms it
+    comment.refresh_from_db()
+    assert comment.body == GOOD.replace("rất hay", "hay") + " Cảm ơn."
+
+
+def test_a_literal_value_expression_is_still_judged() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Comment.objects.create(body=Value(SHORT))
+    assert [e.code for e in caught.value.error_dict["body"]] == ["too_short"]
+    assert Comment.objects.count() == 0
+
+
+def test_validator_leaves_expressions_to_the_database() -> None:
+    assert CommentValidator()(F("body")) is None
+    with pytest.raises(ValidationError):
+        CommentValidator()(Value(SHORT))
+
+
+def test_loaddata_restores_rows_the_hook_would_now_reject(tmp_path: Path) -> None:
+    """A fixture (a backup, a test fixture) holds comments published under earlier rules;
+    loaddata saves them raw and the hook leaves them alone."""
+    fixture = tmp_path / "comments.json"
+    rows = [{"model": "django_site.comment", "pk": 7, "fields": {"body": SHORT, "note": ""}}]
+    fixture.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    call_command("loaddata", str(fixture), verbosity=0)
+    assert Comment.objects.get(pk=7).body == SHORT
+    comment = Comment.objects.get(pk=7)
+    with pytest.raises(ValidationError):
+        comment.save()  # an ordinary save of it is judged as always
+
+
+def test_bulk_and_queryset_updates_bypass_the_hook_as_documented() -> None:
+    """docs/django.md says so: these send no pre_save signal. The test keeps the docs true."""
+    Comment.objects.bulk_create([Comment(body=SHORT)])
+    comment = Comment.objects.get()
+    comment.body = "ngắn"
+    Comment.objects.bulk_update([comment], ["body"])
+    Comment.objects.update(note="x")
+    assert Comment.objects.get().body == "ngắn"
+
+
+# --- a site's own wording, through Django's gettext ---------------------------------------------
+
+
+def _compile_po(po: str, target: Path) -> None:
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_locales.py"
+    spec = importlib.util.spec_from_file_location("build_locales", script)
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.with_suffix(".po").write_text(po, encoding="utf-8")
+    target.write_bytes(build.mo_bytes(build.parse_po(po)))
+
+
+def _po_entry(key: str, msgstr: str) -> str:
+    return f'msgctxt "{key}"\nmsgid "{BUILT_IN["en"][key]}"\nmsgstr "{msgstr}"\n'
+
+
+def test_a_site_rewords_and_translates_with_its_own_django_po(tmp_path: Path) -> None:
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    _compile_po(
+        header + _po_entry("too_short", "Viết thêm đi bạn: mới {count}/{min} chữ."),
+        tmp_path / "vi" / "LC_MESSAGES" / "django.mo",
+    )
+    _compile_po(
+        header + _po_entry("too_short", "Au moins {min} mots vietnamiens, pas {count}."),
+        tmp_path / "fr" / "LC_MESSAGES" / "django.mo",
+    )
+    with override_settings(LOCALE_PATHS=[str(tmp_path)]):
+        with translation.override("vi"), pytest.raises(ValidationError) as caught:
+            CommentValidator()("Hay quá, xem abc chấm com")
+        with translation.override("vi"):
+            assert caught.value.messages == [
+                "Viết thêm đi bạn: mới 3/10 chữ.",
+                "Bình luận không được chứa liên kết (abc chấm com).",  # not reworded: ours
+            ]
+        with translation.override("fr"):
+            assert caught.value.messages[0] == "Au moins 10 mots vietnamiens, pas 3."
+            assert caught.value.messages[1] == "Comments may not contain links (abc chấm com)."
+    with translation.override("vi"):
+        assert caught.value.messages[0] == TOO_SHORT_VI.replace("4 chữ", "3 chữ")

@@ -9,12 +9,18 @@ Two lines in an app::
 
 Why both: Django runs field validators only in forms and ``full_clean()``, never in ``save()``;
 the ``pre_save`` hook is the last point before the database for code paths (admin actions,
-scripts, API views) that skip the form. ``QuerySet.update()`` and ``bulk_create()`` send no
-``pre_save`` signal, so they are not checked: that is Django's design, not ours.
+scripts, API views) that skip the form. The hook uses the rules of the field's own
+``CommentValidator``, so a form and a save can never disagree about one comment.
+``QuerySet.update()``, ``bulk_create()`` and ``bulk_update()`` send no ``pre_save`` signal, so they
+are not checked: that is Django's design, not ours. A value that is an SQL expression (``F()``,
+``Concat``...) is computed by the database and is not checked either; fixture loading
+(``loaddata``, a ``raw`` save) is left alone, as it restores rows that were published already.
 
 Each violation becomes one error carrying our stable ``code`` and its ``params``, with the message
-rendered in the active language when it is shown (Vietnamese for ``vi*``, English otherwise), as
-Django's own validators render theirs late.
+rendered in the active language when it is shown, as Django's own validators render theirs late:
+the site's own gettext translation of the message when it has one (msgctxt = the code, msgid =
+the English template, see docs/messages.md), else vncomment's catalogue for the language
+(:func:`vncomment.messages.resolve_locale`; English for a language it has no catalogue for).
 
 Importing this module needs Django but not configured settings, so it can be imported anywhere.
 """
@@ -27,36 +33,60 @@ from __future__ import annotations
 from typing import Any
 
 try:
-    from django.core.exceptions import ValidationError
+    from django.core.exceptions import ImproperlyConfigured, ValidationError
     from django.db.migrations.serializer import BaseSerializer
     from django.db.migrations.writer import MigrationWriter
-    from django.db.models import Model
+    from django.db.models import Model, Value
     from django.db.models.signals import pre_save
     from django.utils.functional import lazy
-    from django.utils.translation import get_language
+    from django.utils.translation import get_language, pgettext
 except ImportError as error:  # pragma: no cover - exercised only without Django installed
     raise ImportError(
         "vncomment.django needs Django: pip install 'vncomment[django]'"
     ) from error
 
 import vncomment
+from vncomment.messages import BUILT_IN, render, resolve_locale, template_for
 from vncomment.report import Violation
-from vncomment.rules import AllOf, AnyOf, Rule
+from vncomment.rules import DEFAULT, AllOf, AnyOf, Rule
 
 __all__ = ["CommentValidator", "validate_before_save"]
 
 
 def _active_locale() -> str:
-    """Vietnamese when the active language is ``vi`` or a variant of it, English otherwise."""
-    language = get_language() or ""
-    return "vi" if language.lower().split("-")[0].split("_")[0] == "vi" else "en"
+    """vncomment's locale for Django's active language: its own, its base language's, else
+    English (as Django shows its source language for a language it has no translation for)."""
+    try:
+        return resolve_locale(get_language() or "en", default="en")
+    except ValueError:  # a LANGUAGE_CODE that is no language tag at all
+        return "en"
+
+
+def _template(violation: Violation) -> str:
+    """The rule's own template, else the site's gettext wording, else vncomment's catalogue."""
+    if violation.template:
+        return violation.template
+    source = BUILT_IN["en"].get(violation.code)
+    if source is not None:
+        translated = str(pgettext(violation.code, source))
+        if translated != source:
+            return translated
+    return template_for(violation.code, _active_locale())
 
 
 def _message(violation: Violation) -> str:
     # ValidationError %-formats its message when it has params, so a literal "%" (as in "100% số
     # chữ") must then be doubled; the user's own words are never used as a template.
-    message = violation.rendered(_active_locale()).message
+    message = render(_template(violation), violation.params)
     return message.replace("%", "%%") if violation.params else message
+
+
+def _computed_by_the_database(value: Any) -> bool:
+    """``F("body")``, ``Concat(...)``, ``Lower(...)``: the value is SQL, known only once the
+    database has computed it. A ``Value("...")`` wrapping a literal string is still checked."""
+    return hasattr(value, "resolve_expression") and not (
+        isinstance(value, Value) and isinstance(value.value, str)
+    )
 
 
 _lazy_message = lazy(_message, str)
@@ -81,8 +111,10 @@ class CommentValidator:
         self.rules = rules
 
     def __call__(self, value: Any) -> None:
-        if value is None:
+        if value is None or _computed_by_the_database(value):
             return
+        if isinstance(value, Value):
+            value = value.value
         report = vncomment.validate(str(value), self.rules)
         if not report.ok:
             raise ValidationError(
@@ -145,25 +177,50 @@ MigrationWriter.register_serializer(Rule, _RuleSerializer)
 def validate_before_save(model: type[Model], field: str, rules: Rule | None = None) -> None:
     """Reject ``model.save()`` with ``ValidationError({field: [...]})`` when ``field`` fails.
 
+    The rules are those of the field's ``CommentValidator`` when it has one, so that a form and
+    a save judge a comment alike; ``rules`` given here as well must be the same (else
+    ``ImproperlyConfigured``). A field without the validator is checked with ``rules``, default
+    :data:`vncomment.rules.DEFAULT`.
+
     Connects one ``pre_save`` receiver per (model, field): calling again for the same field
-    replaces its rules (as :func:`vncomment.sqlalchemy.validate_before_save` does). ``None``
-    values are left alone (a nullable field with nothing to publish); a save with
-    ``update_fields`` that leaves ``field`` out is not checked.
+    replaces it (as :func:`vncomment.sqlalchemy.validate_before_save` does). Left alone: ``None``
+    (a nullable field with nothing to publish); a save with ``update_fields`` that leaves
+    ``field`` out; a value the database computes (``F()``, ``Concat`` ...); fixture loading
+    (``raw`` saves from ``loaddata``, which restore rows published before).
     """
-    model._meta.get_field(field)  # fail now, not at the first save, when the name is wrong
-    validator = CommentValidator(rules)
+    if rules is not None and not isinstance(rules, Rule):
+        raise TypeError(f"rules must be a vncomment Rule, got {type(rules).__name__}")
+    model_field = model._meta.get_field(field)  # fail now, not at the first save, when wrong
+    validators_of_field = getattr(model_field, "validators", ())
+    on_field = [v for v in validators_of_field if isinstance(v, CommentValidator)]
+    if rules is not None:
+        for validator in on_field:
+            if (DEFAULT if validator.rules is None else validator.rules) != rules:
+                raise ImproperlyConfigured(
+                    f"validate_before_save({model._meta.label}, {field!r}) was given {rules!r},"
+                    f" but the field's validator is {validator!r}: a form would accept comments"
+                    " that save() then rejects. Leave rules out to use the field's."
+                )
+    validators = on_field or [CommentValidator(rules)]
 
     def reject_bad_comment(
-        sender: type[Model], instance: Model, update_fields: Any = None, **kwargs: Any
+        sender: type[Model],
+        instance: Model,
+        raw: bool = False,
+        update_fields: Any = None,
+        **kwargs: Any,
     ) -> None:
-        if update_fields is not None and field not in update_fields:
+        if raw or (update_fields is not None and field not in update_fields):
             return
-        try:
-            validator(getattr(instance, field))
-        except ValidationError as error:
-            raise ValidationError({field: error.error_list}) from None
+        errors: list[ValidationError] = []
+        for validator in validators:
+            try:
+                validator(getattr(instance, field))
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError({field: errors})
 
     uid = f"vncomment:{model._meta.label}.{field}"
     pre_save.disconnect(sender=model, dispatch_uid=uid)
     pre_save.connect(reject_bad_comment, sender=model, weak=False, dispatch_uid=uid)
-
