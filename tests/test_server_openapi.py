@@ -1,0 +1,30 @@
+"""The service's OpenAPI document, fuzzed with schemathesis: no 500, every answer as documented.
+
+Schemathesis draws bodies from the document (valid ones, and with ``GenerationMode.all`` also
+invalid ones) and runs its checks on each answer: not a server error, status code and content
+type documented, body matching the documented schema, schema-valid data accepted and invalid
+data rejected. The app is built with a short text limit and an allow-list, so the limits and the
+"tighten only" bounds of ``rules`` are within reach of the drawn examples.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+schemathesis = pytest.importorskip("schemathesis")
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+from vncomment.server import Settings, create_app  # noqa: E402
+
+app = create_app(
+    Settings(max_chars=300, max_batch=5, allow_domain=("vnexpress.net", "tuoitre.vn"),
+             allow_emails=True, max_syllables=200)
+)
+schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+@schema.parametrize()
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=list(HealthCheck))
+def test_every_answer_is_documented(case: schemathesis.Case) -> None:
+    case.call_and_validate()
