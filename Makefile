@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help run test lint bench docs dist smoke clean
+.PHONY: help run test lint bench demo docs dist smoke clean
 .DEFAULT_GOAL := help
 
 help:  ## list the targets
@@ -31,6 +31,10 @@ $(VENV)/.bench: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test,bench]'
 	touch $@
 
+$(VENV)/.server: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[server]'
+	touch $@
+
 $(VENV)/.docs: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[docs]'
 	touch $@
@@ -47,6 +51,9 @@ lint: $(VENV)/.dev  ## ruff and mypy (strict)
 
 bench: $(VENV)/.bench  ## accuracy and speed tables (needs ../shared/corpus)
 	$(BIN)/python benchmarks/run_all.py
+
+demo: $(VENV)/.server  ## the demo article with a live comment box at http://127.0.0.1:8000/
+	$(BIN)/vncomment serve --demo
 
 docs: $(VENV)/.docs  ## build the documentation site into site/ (warnings are errors)
 	$(BIN)/mkdocs build --strict

@@ -67,6 +67,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: list[str] = [
     "vncomment.cli._check",
     "vncomment.cli._scan",
+    "vncomment.cli.serve",
 ]
 """The modules whose ``COMMANDS`` make up ``vncomment``, in the order ``--help`` lists them."""
 
