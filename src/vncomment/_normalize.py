@@ -1,53 +1,78 @@
-"""Normalise a comment for analysis while remembering where every character came from.
+"""Normalise a comment for analysis: read it the way a reader's eye does, and remember where every
+character came from.
 
-The analysis text is the caller's text with:
+A spammer hides a link from a scanner with characters the eye does not see or does not tell
+apart; the analysis text undoes each of those tricks, by Unicode's own data:
 
-* zero-width characters, soft hyphens, word joiners, BOMs and bidi controls removed
-  (they are invisible, and spammers put them inside link endings to dodge filters);
-* ð/Ð read as đ/Đ (Icelandic eth is typed for đ often enough on some keyboards);
-* full-width ASCII (``ｗｗｗ``) and the ideographic and full-width dots (``．。｡``) folded to
-  ASCII, which browsers do too (IDNA), and so are styled letters and digits (mathematical
-  bold or script ``𝐤𝐢𝐞𝐦``, circled ``ⓚ①``, the small and leader dots ``﹒․``: NFKC);
-* no-break, thin and other wide spaces read as a plain space;
-* each base character with its combining marks composed to NFC, so text typed with combining
-  marks ("Unicode tổ hợp") reads exactly like precomposed text.
+* **order**: text inside a bidi override (``U+202E moc.cba`` is displayed ``abc.com``) is read
+  in the order it is displayed (the explicit levels and rule L2 of UAX #9, marks kept after
+  their base letter). Only texts with an override (U+202D, U+202E) are reordered: elsewhere the
+  letters of a word are displayed in the order they are stored;
+* **invisible characters** are removed: every ``Default_Ignorable_Code_Point`` (zero-width
+  spaces and joiners, soft hyphen, bidi controls, tags U+E0000-E007F, variation selectors,
+  U+206A-206F, the combining grapheme joiner, Hangul fillers, Khmer U+17B4/5, Mongolian
+  U+180B-180F), and the interlinear annotation characters U+FFF9-FFFB. Those three are not
+  default-ignorable (an annotation-aware renderer must see them) but they have no glyph of their
+  own: a browser draws the text around them and nothing for them, so they are read as nothing;
+* **narrow spaces between letters join them**: hair, thin, six-per-em, punctuation and medium
+  mathematical spaces (U+200A, U+2009, U+2006, U+2008, U+205F) are narrower than a word space
+  and come from no keyboard or input method; between two letters or digits (``kiem\u200atien``)
+  the eye reads one word (none occurs in the 37,000 ViCTSD and AIVIVN comments). The narrow
+  no-break space U+202F stays a space: French and Mongolian text and the number formats of
+  phones put it between words as they type. Elsewhere all of them, and the wide and no-break
+  spaces, are a plain space;
+* **look-alikes** are folded to the ASCII character they imitate: full-width ASCII and the
+  ideographic and full-width dots (``ｗｗｗ．。｡``), as browsers do (IDNA); styled Latin letters
+  and digits and full-stop look-alikes from Unicode's confusables data (``ᴋɪᴇᴍ ℯ 𝓴 ⅽ ı ᵏ ․``,
+  see :mod:`vncomment._confusables`); circled, parenthesised, squared and small forms by NFKC
+  (``ⓚ ① ⑴ ﹒``); negative circled and squared letters (``🅚 🅺``), which NFKC leaves alone. Letters
+  of other scripts that look Latin (Cyrillic ``а``, Greek ``ο``, Armenian ``օ``) are *not*
+  folded here: a Russian sentence is text, not a disguise; the link scanner folds them inside the
+  labels of a web address; ð/Ð read as đ/Đ (Icelandic eth is typed for đ on some keyboards);
+* **combining marks**: a letter with its marks is composed to NFC, so text typed with combining
+  marks ("Unicode tổ hợp") reads exactly like precomposed text; a mark on a dot, a digit or any
+  other non-letter is dropped (``abc.\\u0301com`` is a dot to the eye). No Vietnamese letter
+  carries more than two marks, so a letter keeps at most four and the rest are dropped: NFC's
+  canonical reordering is an insertion sort, quadratic on an unbounded run of marks.
 
 Every analysis character maps back to a ``[start, end)`` range of the original text, so spans
 found on the analysis text are reported on the text as given. Most comments are already NFC and
-free of invisible characters; for them the map is the identity and costs nothing.
+hold none of the characters above; one regular expression tells so, and for them the map is
+the identity and costs nothing. Everything else is linear in the length of the text.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
-_INVISIBLE = (
-    "\u00ad"  # soft hyphen
-    "\u061c"  # Arabic letter mark
-    "\u180e"  # Mongolian vowel separator
-    "\u200b-\u200f"  # zero-width space/non-joiner/joiner, LRM, RLM
-    "\u202a-\u202e"  # bidi embeddings and overrides
-    "\u2060-\u2064"  # word joiner, invisible operators
-    "\u2066-\u2069"  # bidi isolates
-    "\ufeff"  # BOM / zero-width no-break space
-)
-# Styled letters and digits that browsers and readers take for plain ones: mathematical bold,
-# italic, script ... (𝐤𝐢𝐞𝐦), circled and parenthesised (ⓚ, ①, ⑴), squared (🄰), and the small and
-# leader dots (﹒ ․) are folded with NFKC, one character at a time; negative circled and squared
-# letters (🅚, 🅺), which NFKC leaves alone, by _FOLD.
-_STYLED = "\u2024\u2460-\u24ff\ufe50-\ufe6b\U0001d400-\U0001d7ff\U0001f130-\U0001f189"
+from vncomment._confusables import styled_table
+
+# A letter keeps this many combining marks (Vietnamese needs two: ệ = e + circumflex + dot).
+MAX_MARKS = 4
+
+_INVISIBLE = r"\p{Default_Ignorable_Code_Point}\ufff9-\ufffb"
+_NARROW_SPACES = "\u2006\u2008\u2009\u200a\u205f"
 _SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"  # no-break, thin, ideographic ... spaces
-_STYLED_RE = regex.compile(f"[{_STYLED}]")
-_NEEDS_WORK = regex.compile(
-    f"[{_INVISIBLE}{_STYLED}{_SPACES}ðÐ\uff01-\uff5e\u3002\uff61\\p{{M}}]"
+# Styled characters NFKC reads as one or more ASCII ones: circled and parenthesised (ⓚ ① ⑴),
+# small forms (﹒ ﹐), mathematical alphanumerics, squared letters (🄰).
+_STYLED = "\u2024\u2460-\u24ff\ufe50-\ufe6b\U0001d400-\U0001d7ff\U0001f130-\U0001f189"
+_OVERRIDES = "\u202d\u202e"
+
+_INVISIBLE_RE = regex.compile(f"[{_INVISIBLE}]++")
+_JOINING_SPACES = regex.compile(
+    rf"(?<=[\p{{L}}\p{{N}}]\p{{M}}{{0,{MAX_MARKS}}})[{_NARROW_SPACES}]++(?=[\p{{L}}\p{{N}}])"
 )
-_INVISIBLE_RE = regex.compile(f"[{_INVISIBLE}]+")
-# A base character with the combining marks that follow it; marks with no base, or after a
-# space, stand alone (so that no span reaches back over a space).
-_CLUSTER = regex.compile(r"[^\s\p{M}]\p{M}*|\s|\p{M}+")
+# What needs more than a table lookup: combining marks (with the base before them, found by
+# hand: a pattern starting at every base would try every character) and styled characters
+# for NFKC.
+_CLUSTER = regex.compile(rf"[{_STYLED}]\p{{M}}*+|(?P<marks>\p{{M}}++)")
+_LETTER = regex.compile(r"\p{L}")
+_STYLED_RE = regex.compile(f"[{_STYLED}]")
 
 _FOLD = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # full-width ASCII -> ASCII
 _FOLD.update({0x3002: ord("."), 0xFF61: ord("."), ord("ð"): ord("đ"), ord("Ð"): ord("Đ")})
@@ -57,18 +82,59 @@ _FOLD.update({0x1F150 + i: ord("A") + i for i in range(26)})  # 🅐 negative ci
 _FOLD.update({0x1F170 + i: ord("A") + i for i in range(26)})  # 🅰 negative squared
 
 
+@cache
+def _fold_table() -> dict[int, int | str]:
+    table: dict[int, int | str] = dict(styled_table())
+    table.update(_FOLD)
+    return table
+
+
+# Characters that normalisation changes, besides the look-alikes of the fold table.
+_SPECIAL = regex.compile(f"[{_INVISIBLE}{_STYLED}{_SPACES}\\p{{M}}]")
+
+
+@cache
+def _maybe_work() -> re.Pattern[str]:
+    """One character class for the check on every comment: each character of the Basic
+    Multilingual Plane that normalisation changes, and any character beyond it (checked one by
+    one). A class of the BMP alone compiles to a bitmap in the standard library's engine: one
+    lookup per character, several times faster than the ``regex`` module's property classes."""
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    codes = {ord(c) for c in _SPECIAL.findall(bmp)} | {c for c in _fold_table() if c < 0x10000}
+    ranges, run = [], sorted(codes)
+    i = 0
+    while i < len(run):
+        j = i
+        while j + 1 < len(run) and run[j + 1] == run[j] + 1:
+            j += 1
+        ranges.append(f"\\u{run[i]:04x}" + (f"-\\u{run[j]:04x}" if j > i else ""))
+        i = j + 1
+    return re.compile(f"[{''.join(ranges)}\\U00010000-\\U0010ffff]")
+
+
+def _needs_work(text: str) -> bool:
+    for m in _maybe_work().finditer(text):
+        c = m.group()
+        if c < "\U00010000" or ord(c) in _fold_table() or _SPECIAL.match(c):
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Normalized:
     """The analysis text and the way back to the original.
 
     ``starts[i]``/``ends[i]`` give the range of the original text that analysis character ``i``
-    came from; both are ``None`` when the two texts are the same.
+    came from; both are ``None`` when the two texts are the same. ``reordered`` is true when
+    some characters were read in display order (a bidi override), so that a range of the
+    analysis text may come from its characters in reverse.
     """
 
     original: str
     text: str
     starts: tuple[int, ...] | None = None
     ends: tuple[int, ...] | None = None
+    reordered: bool = False
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` in the analysis text to the original text."""
@@ -77,6 +143,8 @@ class Normalized:
         if start >= end:
             pos = self.starts[start] if start < len(self.starts) else len(self.original)
             return (pos, pos)
+        if self.reordered:
+            return (min(self.starts[start:end]), max(self.ends[start:end]))
         return (self.starts[start], self.ends[end - 1])
 
 
@@ -88,31 +156,240 @@ def normalize(text: str) -> Normalized:
     >>> n = normalize("a\\u200bb.ｃｏｍ")
     >>> n.text, n.span(0, 3)
     ('ab.com', (0, 4))
+    >>> n = normalize("xem \\u202emoc.cba\\u202c nhé")
+    >>> n.text, n.span(4, 11)
+    ('xem abc.com nhé', (5, 12))
     """
-    if not _NEEDS_WORK.search(text) and unicodedata.is_normalized("NFC", text):
+    if not _needs_work(text) and unicodedata.is_normalized("NFC", text):
         return Normalized(text, text)
+    reordered = any(c in text for c in _OVERRIDES)
+    if reordered:
+        origin = _display_order(text)
+        chars = "".join([text[i] for i in origin])
+    else:
+        chars, origin = text, list(range(len(text)))
+    chars, origin = _drop(chars, origin, _INVISIBLE_RE)
+    chars, origin = _drop(chars, origin, _JOINING_SPACES)
+    chars = chars.translate(_fold_table())
+
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    # Invisible characters split clusters only visually: drop them first, keeping positions.
-    pieces: list[str] = []
-    origin: list[int] = []
     last = 0
-    for m in _INVISIBLE_RE.finditer(text):
-        pieces.append(text[last : m.start()])
-        origin.extend(range(last, m.start()))
-        last = m.end()
-    pieces.append(text[last:])
-    origin.extend(range(last, len(text)))
-    visible = "".join(pieces).translate(_FOLD)
-    for m in _CLUSTER.finditer(visible):
+    for m in _CLUSTER.finditer(chars):
         a, b = m.span()
-        if _STYLED_RE.match(m.group()):
-            composed = unicodedata.normalize("NFKC", m.group())
+        # marks belong to the character before them, unless it is a space (marks after a
+        # space stand alone, so that no span reaches back over the space)
+        if m.group("marks") and a > last and not chars[a - 1].isspace():
+            a -= 1
+        if a > last:  # characters that map one to one
+            out.append(chars[last:a])
+            starts.extend(origin[last:a])
+            ends.extend([i + 1 for i in origin[last:a]])
+        last = b
+        composed = _compose(chars[a : min(b, a + 1 + MAX_MARKS)])
+        if reordered:  # a cluster's characters stay together, but may come from anywhere
+            lo, hi = min(origin[a:b]), max(origin[a:b]) + 1
         else:
-            composed = unicodedata.normalize("NFC", m.group()) if b - a > 1 else m.group()
-        lo, hi = origin[a], origin[b - 1] + 1
+            lo, hi = origin[a], origin[b - 1] + 1
         out.append(composed)
         starts.extend([lo] * len(composed))
         ends.extend([hi] * len(composed))
-    return Normalized(text, "".join(out), tuple(starts), tuple(ends))
+    out.append(chars[last:])
+    starts.extend(origin[last:])
+    ends.extend([i + 1 for i in origin[last:]])
+    return Normalized(text, "".join(out), tuple(starts), tuple(ends), reordered)
+
+
+def _compose(cluster: str) -> str:
+    """A base character and its (already bounded) marks, or marks alone, as the eye reads them."""
+    base = cluster[0]
+    if unicodedata.category(base)[0] == "M":  # marks with no base stand alone
+        return unicodedata.normalize("NFC", cluster)
+    if len(cluster) > 1 and not _LETTER.match(base):  # a mark on a dot, digit or symbol
+        cluster = base
+    if _STYLED_RE.match(base):
+        return unicodedata.normalize("NFKC", cluster)
+    return unicodedata.normalize("NFC", cluster)
+
+
+def _drop(chars: str, origin: list[int], pattern: regex.Pattern[str]) -> tuple[str, list[int]]:
+    """``chars`` without the matches of ``pattern``, and the origin of what is left."""
+    pieces: list[str] = []
+    kept: list[int] = []
+    last = 0
+    for m in pattern.finditer(chars):
+        pieces.append(chars[last : m.start()])
+        kept.extend(origin[last : m.start()])
+        last = m.end()
+    if not last:
+        return chars, origin
+    pieces.append(chars[last:])
+    kept.extend(origin[last:])
+    return "".join(pieces), kept
+
+
+# --- Display order (UAX #9), for texts with a bidi override --------------------------------
+
+_MAX_DEPTH = 125  # UAX #9's limit on explicit embedding levels
+_PARAGRAPH_SEPARATORS = frozenset("\n\r\x1c\x1d\x1e\x85\u2029")
+# LRE, RLE, LRO, RLO: (the new level is odd, the direction they force)
+_EMBEDDINGS = {
+    "\u202a": (False, None),
+    "\u202b": (True, None),
+    "\u202d": (False, "L"),
+    "\u202e": (True, "R"),
+}
+_ISOLATES = {"\u2066": False, "\u2067": True, "\u2068": False}  # LRI, RLI, FSI (read as LRI)
+_PDF, _PDI = "\u202c", "\u2069"
+_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+# Units of display: a base and its marks move together (UAX #9 L3); controls stand alone.
+_UNIT = regex.compile(rf"[^\p{{M}}{_CONTROLS}]\p{{M}}*+|[{_CONTROLS}]|\p{{M}}++")
+_STRONG = {"L": "L", "R": "R", "AL": "R", "EN": "E", "AN": "E"}  # E: a number
+
+
+def _display_order(text: str) -> list[int]:
+    """Indices of ``text`` in the order they are displayed, bidi controls left out.
+
+    The explicit levels of UAX #9 (embeddings, overrides, isolates, at most 125 deep, paragraph
+    separators reset them); outside an override a character's direction comes from its bidi
+    class, a number after a left-to-right letter is left-to-right (W7), a neutral between two
+    characters of one direction takes it, else its embedding's (N1, N2), and the levels rise by
+    I1 and I2; then rule L2. A base and its marks move as one. Linear in the length of the text.
+    """
+    units: list[tuple[int, int]] = []  # (start, end) of each displayed unit
+    levels: list[int] = []
+    kinds: list[str] = []  # "L", "R", "E" (number) or "N" (neutral)
+    fixed: list[bool] = []  # direction set by an override, or a paragraph separator
+    stack: list[tuple[int, str | None, bool]] = [(0, None, False)]  # level, override, isolate
+    overflow_isolates = overflow_embeddings = valid_isolates = 0
+    for m in _UNIT.finditer(text):
+        c = m.group()[0]
+        level, override, _ = stack[-1]
+        if c in _EMBEDDINGS:
+            odd, forced = _EMBEDDINGS[c]
+            new = level + 1 + ((level + 1) % 2 != odd)
+            if new <= _MAX_DEPTH and not overflow_isolates and not overflow_embeddings:
+                stack.append((new, forced, False))
+            elif not overflow_isolates:
+                overflow_embeddings += 1
+        elif c in _ISOLATES:
+            new = level + 1 + ((level + 1) % 2 != _ISOLATES[c])
+            if new <= _MAX_DEPTH and not overflow_isolates and not overflow_embeddings:
+                valid_isolates += 1
+                stack.append((new, None, True))
+            else:
+                overflow_isolates += 1
+        elif c == _PDI:
+            if overflow_isolates:
+                overflow_isolates -= 1
+            elif valid_isolates:
+                overflow_embeddings = 0
+                while not stack[-1][2]:
+                    stack.pop()
+                stack.pop()
+                valid_isolates -= 1
+        elif c == _PDF:
+            if overflow_embeddings and not overflow_isolates:
+                overflow_embeddings -= 1
+            elif not overflow_isolates and not stack[-1][2] and len(stack) > 1:
+                stack.pop()
+        elif c in _PARAGRAPH_SEPARATORS:
+            stack = [(0, None, False)]
+            overflow_isolates = overflow_embeddings = valid_isolates = 0
+            units.append(m.span())
+            levels.append(0)
+            kinds.append("N")
+            fixed.append(True)
+        else:
+            units.append(m.span())
+            levels.append(level)
+            kinds.append(override or _STRONG.get(unicodedata.bidirectional(c), "N"))
+            fixed.append(override is not None)
+    _resolve(levels, kinds, fixed)
+    order: list[int] = []
+    for unit in _reorder(levels):
+        order.extend(range(*units[unit]))
+    return order
+
+
+def _resolve(levels: list[int], kinds: list[str], fixed: list[bool]) -> None:
+    """Give numbers and neutrals a direction and raise each level by it (W7, N1, N2, I1, I2),
+    in place. A run of one embedding level starts and ends with that level's direction."""
+    n = len(levels)
+    last_strong = "L"
+    for k in range(n):  # W7: a number after a left-to-right letter is left-to-right
+        if k == 0 or levels[k] != levels[k - 1]:
+            last_strong = "R" if levels[k] % 2 else "L"
+        if kinds[k] in ("L", "R"):
+            last_strong = kinds[k]
+        elif kinds[k] == "E" and last_strong == "L" and not fixed[k]:
+            kinds[k] = "L"
+    i = 0
+    while i < n:
+        if kinds[i] != "N" or fixed[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and kinds[j] == "N" and not fixed[j] and levels[j] == levels[i]:
+            j += 1
+        embedding = "R" if levels[i] % 2 else "L"
+        before = kinds[i - 1] if i > 0 and levels[i - 1] == levels[i] else embedding
+        after = kinds[j] if j < n and levels[j] == levels[i] else embedding
+        before, after = ("R" if d == "E" else d for d in (before, after))  # numbers count as R
+        direction = before if before == after and before != "N" else embedding
+        for k in range(i, j):
+            kinds[k] = direction
+        i = j
+    for k in range(n):
+        if levels[k] % 2 == 0:
+            levels[k] += {"R": 1, "E": 2}.get(kinds[k], 0)
+        elif kinds[k] in ("L", "E"):
+            levels[k] += 1
+
+
+class _Run:
+    """A run of characters at levels ``lo..hi`` or higher (rule L2 reverses it once for each
+    of those levels from 1 up), holding unit indices at level ``hi`` and deeper runs."""
+
+    __slots__ = ("children", "hi", "lo")
+
+    def __init__(self, lo: int, hi: int) -> None:
+        self.lo, self.hi = lo, hi
+        self.children: list[_Run | int] = []
+
+
+def _reorder(levels: list[int]) -> list[int]:
+    """Rule L2 of UAX #9: from the highest level down to 1, reverse every run at that level or
+    higher. The runs nest: they are built as a tree and walked once, each run flipping the
+    order of its content when it spans an odd number of levels from 1 up."""
+    root = _Run(0, 0)
+    stack = [root]
+    for i, level in enumerate(levels):
+        while stack[-1].hi > level:  # close the runs above this level; a run reaching below
+            run = stack.pop()  # it goes on at this level: split it
+            if run.lo <= level:
+                outer = _Run(run.lo, level)
+                outer.children.append(run)
+                run.lo = level + 1
+                stack[-1].children[-1] = outer
+                stack.append(outer)
+        if stack[-1].hi < level:
+            run = _Run(stack[-1].hi + 1, level)
+            stack[-1].children.append(run)
+            stack.append(run)
+        stack[-1].children.append(i)
+    order: list[int] = []
+    walk: list[tuple[_Run | int, bool]] = [(root, False)]
+    while walk:
+        item, flipped = walk.pop()
+        if isinstance(item, int):
+            order.append(item)
+            continue
+        reversals = item.hi - max(item.lo, 1) + 1
+        flipped ^= reversals > 0 and reversals % 2 == 1
+        # pushed so that they pop in reading order, or in reverse when flipped
+        walk.extend(
+            (child, flipped) for child in (item.children if flipped else reversed(item.children))
+        )
+    return order
