@@ -109,13 +109,17 @@ def _linkify_cases() -> list[tuple[str, str]]:
 
 @pytest.mark.skipif(not (CORPUS / "linkify-it").exists(), reason="shared corpus absent")
 def test_linkify_links_found() -> None:
+    # Where we read links.txt otherwise, and why.
+    known = {
+        "a.ws": [],  # one letter and a two-letter ending: a chat abbreviation as often
+        # A web address before "@" is read as one (kiemtien.com@vnexpress.net is two links).
+        "192.168.1.1@gmail.com": ["192.168.1.1", "gmail.com"],
+    }
     cases = _linkify_cases()
-    found = 0
-    for text, expected in cases:
-        links = find_links(text)
-        found += bool(links) and links[0].text == expected
     assert len(cases) == 117
-    assert found >= 116  # the one miss: "a.ws" (one letter and a two-letter ending)
+    for text, expected in cases:
+        found = [link.text for link in find_links(text)]
+        assert found == known[text] if text in known else found[:1] == [expected], text
 
 
 @pytest.mark.skipif(not (CORPUS / "linkify-it").exists(), reason="shared corpus absent")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields
 
 from vncomment.analysis import Analysis
 from vncomment.diacritics import DEFAULT_STRICTNESS, judge
-from vncomment.links import Link, link_host, lookalike
+from vncomment.links import Link, link_host, on_site, site_host
 from vncomment.report import Violation
 
 __all__ = [
@@ -241,18 +241,23 @@ class RequireDiacritics(Rule):
 
 
 def _host_allowed(link: Link, allow: tuple[str, ...]) -> bool:
-    host = link_host(link.url)
-    if host is None or lookalike(link.text):  # vnеxpress.net with a Cyrillic е is not the site
-        return False
-    return any(host == d or host.endswith("." + d) for d in allow)
+    # Both readings must be the site: the browser's (link.host, read from the text as written;
+    # None for a disguise or a scheme other than http/https) and the reader's (the url): in
+    # kiemtien.com@vnexpress.net a browser goes to vnexpress.net, a reader to kiemtien.com.
+    # Look-alike letters (vnеxpress.net, Cyrillic е) are another host to the browser.
+    hosts = (link.host, link_host(link.url))
+    return all(host and any(on_site(host, site) for site in allow) for host in hosts)
 
 
 @dataclass(frozen=True, slots=True, repr=False)
 class NoLinks(Rule):
     """No links, however disguised (see :mod:`vncomment.links`). Code ``contains_link``.
 
-    ``allow`` lists domains that are fine, with their subdomains (a site's own); ``emails=False``
-    lets e-mail addresses through. One violation per link, with its ``span``; params ``link``
+    ``allow`` lists domains that are fine, with their subdomains (a site's own), as host names
+    or http(s) URLs without a path (``https://vnexpress.net`` is ``vnexpress.net``; anything
+    else raises ValueError); a link is allowed only when both the browser and the reader go
+    there (see :attr:`vncomment.links.Link.host`). ``emails=False`` lets e-mail addresses
+    through. One violation per link, with its ``span``; params ``link``
     (as written), ``url`` (normalised), ``kind`` and ``links`` (every link found).
     """
 
@@ -263,7 +268,7 @@ class NoLinks(Rule):
     def __post_init__(self) -> None:
         if isinstance(self.allow, str):
             raise TypeError("NoLinks(allow=...) takes a tuple of domains, not a str")
-        object.__setattr__(self, "allow", tuple(d.lower().strip(".") for d in self.allow))
+        object.__setattr__(self, "allow", tuple(site_host(d) for d in self.allow))
 
     def violations(self, analysis: Analysis) -> list[Violation]:
         found = [

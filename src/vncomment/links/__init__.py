@@ -1,0 +1,94 @@
+"""Find links in a comment, including the disguises spammers use, in linear time.
+
+A comment policy ("Không chứa liên kết") is stricter than a Markdown renderer: anything a reader
+could type into a browser counts. The finder reads the *analysis* text of
+:mod:`vncomment._normalize` (invisible characters gone, full-width and styled letters folded)
+in four steps, one module each:
+
+* :mod:`._candidates`: what looks like a link — schemes (also misspelt or spaced out), chains
+  of labels joined by a dot however it is written (``.``, ``·``, `` chấm ``, ``[.]``, a comma
+  before ``com`` ...), names spelled out letter by letter, IPv6 — and the cheap pre-check that
+  lets a comment with nothing link-like skip the rest;
+* :mod:`._evidence`: when a chain is a link rather than a sentence whose full stop lost its
+  space, with the measurements behind each rule;
+* :mod:`._lookalikes`: letters of other scripts read as Latin;
+* :mod:`._hosts`: the host a browser goes to, read the WHATWG way, which allow-lists check.
+
+>>> [(link.text, link.url, link.kind) for link in find_links("Mua tại abc chấm com nhé")]
+[('abc chấm com', 'abc.com', 'domain')]
+>>> find_links("Giao hàng nhanh.shop nhiệt tình, TP.HCM và TP.HN")
+[]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vncomment._normalize import Normalized, normalize
+from vncomment.links._candidates import PRECHECK
+from vncomment.links._evidence import KNOWN_HOSTS
+from vncomment.links._hosts import browser_host, link_host, site_host
+from vncomment.links._scanner import scan_links
+
+__all__ = ["KNOWN_HOSTS", "Link", "find_links", "link_host", "on_site", "site_host"]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link found in a comment.
+
+    ``span`` indexes the text as given, ``text`` is that slice, ``url`` the normalised address
+    (``https://abc.com/x``, ``abc.com``, ``a@b.vn``, ``1.2.3.4``) and ``kind`` one of ``url``,
+    ``domain``, ``email``, ``ip``. ``host`` is the host a browser goes to when the link is
+    opened as written (read by the WHATWG URL rules from the text as given, which may run past
+    ``text``: ``vnexpress.net:8080@evil.com`` goes to ``evil.com``), or None when no browser
+    would open it as written (a spoken or spaced dot, a scheme other than http and https) or
+    when it carries user info, which shows a reader one host and sends the browser to another.
+    """
+
+    span: tuple[int, int]
+    text: str
+    url: str
+    kind: str
+    host: str | None = None
+
+
+def on_site(host: str, site: str) -> bool:
+    """Is ``host`` the ``site`` (a :func:`site_host`) or one of its subdomains? A subdomain that
+    spells another address (``kiemtien.com.vnexpress.net``) is not: a reader goes there.
+
+    >>> on_site("video.vnexpress.net", "vnexpress.net")
+    True
+    >>> on_site("kiemtien.com.vnexpress.net", "vnexpress.net")
+    False
+    """
+    host = host.rstrip(".")
+    if host == site:
+        return True
+    sub = host.removesuffix("." + site)
+    return sub != host and not scan_links(sub)
+
+
+def links_in(norm: Normalized) -> list[Link]:
+    """The links of a normalised comment, with spans into its original text."""
+    if PRECHECK.search(norm.text) is None:  # nothing link-like: most comments
+        return []
+    links = []
+    for start, end, url, kind in scan_links(norm.text):
+        a, b = norm.span(start, end)
+        host = browser_host(norm.original, a, b, email=kind == "email")
+        links.append(Link((a, b), norm.original[a:b], url, kind, host))
+    return links
+
+
+def find_links(text: str) -> list[Link]:
+    """Every link in ``text``, with spans into ``text`` as given.
+
+    Total on any ``str``; raises ``TypeError`` for anything else.
+
+    >>> find_links("Liên hệ zalo.me/0912345678 hoặc ｗｗｗ．abc．com")[1].url
+    'www.abc.com'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_links() takes a str, got {type(text).__name__}")
+    return links_in(normalize(text))

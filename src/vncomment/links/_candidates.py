@@ -1,0 +1,127 @@
+"""What the scanner looks for: schemes, chains of labels joined by dots however written, IPv6.
+
+Each pattern below carries the evidence for it. Every pattern is possessive or bounded (labels
+at most 63 characters, short separators) and starts only at a word start, so a scan is linear;
+:data:`PRECHECK` is the cheap test that lets a comment with nothing link-like skip the scan.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from vncomment.links._lookalikes import lookalikes_of
+
+L = r"\p{L}\p{N}\p{M}\p{So}"  # label characters, besides the hyphen
+
+# Dot symbols: punctuation or mathematical symbols that Unicode names a dot, a full stop, a
+# bullet or a hyphenation point (· • ∙ ⋅ ‧ ・ ...). Spammers put them where the dot goes
+# (kiemtien·com, kiemtien•vn); ". ． 。 ｡ ﹒ ․" are folded to "." by normalisation. The string
+# is what dot_symbols_from_unicode() derives from the Unicode data (tests/test_links_unicode.py
+# checks it), kept literal so that importing costs nothing.
+DOT_SYMBOLS = (
+    "\u00b7\u0387\u0589\u06d4\u1362\u166e\u1803\u1809\u2022\u2027\u2219\u22c5\u2cf9\u2cfe"
+    "\u2e31\u2e33\u2e3c\u3002\u30fb\ua4ff\ua60e\ua6f3\ufe52\uff0e\uff61\uff65\U00010101"
+    "\U00010a50\U00010af4\U00011049\U000115c4\U00016af5\U00016e98\U0001bc9f\U0001da88"
+)
+_DOT_NAME = regex.compile(
+    r"(?:^|\s)(?:DOT|FULL STOP|BULLET|HYPHENATION POINT|DOT OPERATOR|BULLET OPERATOR|ANO TELEIA)$"
+)
+# Words in a name that make the symbol several dots, a dot on something else, or a shape.
+_NOT_ONE_DOT = frozenset(
+    "TWO THREE FOUR FIVE DOUBLE TRIPLE TINY LARGE WITHIN WITH OVER CIRCLED SQUARED CIRCLE WHITE "
+    "BLACK TRIANGULAR HYPHEN SESAME INVERSE VERTICAL SUPRALINEAR SUBLINEAR RADICAL HIGH LOW "
+    "N-ARY".split()
+)
+
+
+def dot_symbols_from_unicode() -> str:
+    """Every character (besides ".") whose Unicode name makes it one dot: see DOT_SYMBOLS."""
+    found = []
+    for cp in range(0x80, 0x110000):
+        c = chr(cp)
+        name = unicodedata.name(c, "")
+        if (
+            unicodedata.category(c) in ("Po", "Sm")
+            and _DOT_NAME.search(name)
+            and not _NOT_ONE_DOT.intersection(name.split())
+        ):
+            found.append(c)
+    return "".join(found)
+
+
+_DOTS = "." + DOT_SYMBOLS
+# A dot spoken or spelled out: "chấm" (Vietnamese), "cham" (typed without marks), "dot".
+SPOKEN_DOT = r"(?i:chấm|cham|dot)"
+# A comma spoken: "phẩy", "phay". A real comma is punctuation (see _evidence); the word is not.
+SPOKEN_COMMA = r"(?i:phẩy|phay)"
+_BRACKETED = rf"[\[({{<][ \t]{{0,2}}(?:[{_DOTS}]|{SPOKEN_DOT})[ \t]{{0,2}}[\])}}>]"
+SEPARATOR = (
+    r"(?:\.[ \t]{1,3}(?=(?i:com)\b)"  # kiemtien. com: a full stop and a space, weak
+    rf"|[{_DOTS}]"  # abc.com, abc·com, abc•com
+    rf"|[ \t]{{1,3}}[{_DOTS}][ \t]{{0,3}}"  # abc . com, abc .vn, abc • com
+    rf"|\s{{1,3}}(?:{SPOKEN_DOT}|{SPOKEN_COMMA})\s{{1,3}}"  # abc chấm com, abc phẩy com
+    rf"|[ \t]?{_BRACKETED}[ \t]?"  # abc[.]com, abc(dot)com, abc{{.}}com, abc ( . ) com
+    r"|[ \t]?,[ \t]?)"  # abc,com, abc , vn: weak
+)
+# A name spelled out letter by letter ("k i e m t i e n . c o m", "a b c chấm v n"): single
+# letters or digits with one space between, starting at the run's first letter (so that a long
+# run of single letters is read once). Spaced initials (T P H C M) need a dot and an ending
+# after them, like any name, to be read as a link.
+_SPELLED = r"(?<!(?<![\p{L}\p{N}])[\p{L}\p{N}] )(?:[a-zA-Z0-9] ){1,62}[a-zA-Z0-9](?![\p{L}\p{N}])"
+# "vn" read out letter by letter: vê nờ, vê en, vờ nờ, vê-nờ.
+_SPOKEN_VN = r"(?i:v[êờ][ \-]?(?:nờ|en))(?![\p{L}\p{N}])"
+_LABEL = rf"(?>{_SPELLED}|{_SPOKEN_VN}|[{L}\-]++)"
+# A chain starts at a word start and each character is consumed once (possessive).
+CHAIN = regex.compile(rf"(?<![{L}_\-]){_LABEL}(?:{SEPARATOR}{_LABEL})++")
+SPLIT = regex.compile(rf"({SEPARATOR})")
+
+SCHEME = regex.compile(
+    # Schemes that run code or read files (javascript:, data:text/html,..., file:/): links
+    # that no site may allow, whatever host follows.
+    r"(?<![\p{L}\p{N}.+\-])(?P<script>(?i:javascript|vbscript)):(?=\S)"
+    r"|(?<![\p{L}\p{N}.+\-])(?P<script_data>(?i:data)):(?=[\w.+\-]+/[\w.+\-]+[;,])"
+    r"|(?<![\p{L}\p{N}.+\-])(?P<script_file>(?i:file)):(?=/)"
+    # http and its misspellings, also spaced out: h t t p s : / /, https ://, hxxp[:]//
+    r"|(?<![\p{L}\p{N}])(?i:(?P<http>h[ ]?(?:[tx][ ]?){1,3}p|h[ ]?p[ ]?p[ ]?t)(?P<s>[ ]?s)?)"
+    r"[ ]{0,2}(?::|\[:\])[ ]{0,2}/[ ]?/[ ]?"
+    r"|(?<![\p{L}\p{N}.+\-])(?P<other>(?i:[a-z][a-z0-9+.\-]{1,15}))://"
+    r"|(?<![\p{L}\p{N}])(?P<mailto>(?i:mailto)):(?=[^\s@]{1,64}@)"
+    r"|(?<![\w/:])(?P<neutral>//)(?=[\p{L}\p{N}])"
+)
+IPV6 = regex.compile(r"(?<![\w:.])(\[)?([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?(1)\])")
+
+# Something link-like, as cheap to find as possible: a necessary condition of every pattern
+# above, each alternative starting on a rare character. If it finds nothing, neither would the
+# scanner (tests/test_links_precheck.py checks it on every fixture and on drawn texts).
+_C = lookalikes_of("c")
+PRECHECK = regex.compile(
+    rf"(?<=[{L}\-])[{_DOTS}](?=[{L}\-])"  # a dot between labels
+    rf"|(?<=[ \t])[{_DOTS}]"  # a spaced dot
+    r"|\.[ \t]{1,3}(?i:com)"  # a full stop before com
+    rf"|[\[({{<][ \t]{{0,2}}[{_DOTS}]"  # a bracketed dot
+    rf"|{SPOKEN_DOT}|{SPOKEN_COMMA}"  # a spoken dot or comma (also bracketed)
+    rf"|,[ \t]?[{_C}]|[ \t],"  # a comma before com, or after a space
+    r"|/[ ]?/"  # any scheme with slashes, //host
+    r"|(?i:mailto|javascript|vbscript|data|file):"
+    r"|:[0-9A-Fa-f]{0,4}:"  # IPv6
+)
+
+_BRACKETS = frozenset("[({<")
+
+
+def separator_kind(sep: str) -> str:
+    """What a separator is: dot, symbol, spaced, spelled, bracket, comma, spaced comma, stop."""
+    if sep == ".":
+        return "dot"
+    if len(sep) == 1 and sep in DOT_SYMBOLS:
+        return "symbol"
+    bare = sep.strip()
+    if bare[:1] in _BRACKETS:
+        return "bracket"
+    if bare == ",":
+        return "comma" if sep[0] == "," else "spaced comma"
+    if sep[0] == "." and len(sep) > 1:
+        return "stop"  # a full stop and a space
+    return "spelled" if any(c.isalpha() for c in sep) else "spaced"

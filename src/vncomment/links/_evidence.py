@@ -1,0 +1,249 @@
+"""How a chain of labels becomes a link: the evidence for and against, weighed.
+
+A dotted word in a comment is far more often a sentence whose full stop lost its space than a
+site: in the 27,068 AIVIVN reviews ``nhanh.shop``, ``tiền.moi``, ``lời.mn``, ``ok.se``,
+``2.shop``, ``Trump.Xin`` outnumber real bare domains (``tiki.vn``, ``vnexpress.net``) by about
+ten to one. So a chain ending on a TLD is a link only on evidence (:meth:`Chain.is_link`):
+
+* strong signals decide alone: a known short or messaging host, a path, a port, a bracketed
+  dot, a label mixing scripts (:mod:`._lookalikes`);
+* then the shapes of sentences and abbreviations say "no": a title-case ending (a new
+  sentence), capitals of at most three letters (``TP.HN``, ``ThS.BS``), a file extension;
+* otherwise points: the ending (2 for endings readers know as web addresses, 1 for one that is
+  no word here, 0 for one that reads as a word) plus the name (2 for a name-like label, 1 for
+  three or more labels, or for one syllable before an ending that no word follows) and three
+  points make a link.
+
+The constants below hold the measured evidence for each choice.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from importlib import resources
+
+import regex
+
+from vncomment.links._candidates import separator_kind
+from vncomment.links._lookalikes import fold, mixed_script
+from vncomment.syllables import is_syllable
+
+# Short-link and messaging hosts: spam links, whatever the shape of their names.
+KNOWN_HOSTS = frozenset(
+    "bit.ly t.me telegram.me zalo.me m.me wa.me fb.com fb.me fb.watch youtu.be shope.ee "
+    "tinyurl.com goo.gl cutt.ly tiny.cc is.gd rebrand.ly ow.ly t.co x.com s.id shorturl.at "
+    "rb.gy lnkd.in amzn.to vt.tiktok.com".split()
+)
+_KNOWN_HOST_LABELS = max(h.count(".") + 1 for h in KNOWN_HOSTS)
+# Endings readers know as web addresses: the most registered TLDs, Vietnam's own, and those of
+# gambling spam (vip, bet, win, fun), the commonest spam in Vietnamese comments. Not "co",
+# which is "có" typed plain (shop.co fai shop, AIVIVN).
+WEB_ENDINGS = frozenset(
+    "com net org vn edu gov info biz io me xyz top online site store club app dev tv asia "
+    "pro live link click vip bet win fun".split()
+)
+# A comma, or a full stop and a space, is punctuation 37,000 times out of 37,000 in ViCTSD and
+# AIVIVN, except between a name and "com", which is no word after a brand or a city the way
+# "online", "app", "tv" or "vn" are (kiemtien,com, kiemtien. com; Ronaldo,vn is "Ronaldo,
+# Việt Nam"); a space before the comma is no punctuation either (vaynhanh , vn). After a full
+# stop a capital starts a sentence (Netflix. Com), unless name and ending are both shouted.
+WEAK = frozenset(("comma", "spaced comma", "stop"))
+_DISGUISED_ENDINGS = frozenset(("com",))
+# Separators with which a title-case ending starts a new sentence (Sài Gòn.Ba, size.Shop).
+_SENTENCE_BREAKS = frozenset(("dot", "symbol", "spaced"))
+# Web endings that start no sentence, even capitalised after a missing space (Kiemtien.Com).
+_NEVER_SENTENCES = frozenset(("com", "vn", "net", "org"))
+# No Vietnamese abbreviation ends in these: in capitals they are still domains (VTV.VN, FPT.COM).
+_NEVER_ABBREVIATED = frozenset(("vn", "com"))
+# Endings that are file extensions more often than sites.
+_FILE_ENDINGS = frozenset("zip mov md py pl pm sh rs ps".split())
+# Endings no Vietnamese word follows after a missing space: in ViCTSD and AIVIVN no syllable is
+# ever glued to them by a dot, while ".shop" (32 times: "nhanh.shop") and ".com" ("bó tay.com",
+# the slang) are. So one syllable before them is a name (vay.vn, nha.net), written with a dot.
+_NO_WORD_FOLLOWS = frozenset("vn net org edu gov info biz xyz".split())
+_WRITTEN_DOTS = frozenset(("dot", "symbol", "bracket"))
+# Endings as they are said or misspelt: marks added (cơm, côm, nét), c written k (kom), and vn
+# read out letter by letter (vê nờ, vê en, vờ nờ). Only after a name written like a domain
+# (ASCII, name-like) and a dot: "cơm" alone, "chấm điểm", "chấm thi" are words.
+_SPOKEN_TARGETS = frozenset(("com", "net", "org", "vn"))
+_SPOKEN_VN = regex.compile(r"(?i:v[êờ][ \-]?(?:nờ|en))")
+# A number, maybe with a unit (15k, 2tr, 500ml, 4h, 3g): not a name. "188bet" is one.
+_NUMBER_WITH_UNIT = regex.compile(
+    r"\d+(?i:k|tr|tỷ|ty|đ|d|vnd|usd|kg|g|km|m|cm|mm|ml|l|gb|mb|tb|h|p|s|x|th|st|nd|rd)?"
+)
+_MAX_NAME_LABELS = 126  # a host name has at most 127 labels
+
+
+@cache
+def _tlds() -> frozenset[str]:
+    text = resources.files("vncomment").joinpath("data/tlds.txt").read_text(encoding="utf-8")
+    return frozenset(ln for ln in text.splitlines() if ln and not ln.startswith("#"))
+
+
+def _unmarked(word: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+    ).replace("đ", "d")
+
+
+def spoken_ending(label: str) -> str | None:
+    """The web ending ``label`` says or misspells (cơm, kom, nét, vê nờ), or None."""
+    low = label.lower()
+    if _SPOKEN_VN.fullmatch(low):
+        return "vn"
+    plain = _unmarked(low)
+    if plain[:1] == "k":
+        plain = "c" + plain[1:]
+    return plain if plain != low and plain in _SPOKEN_TARGETS else None
+
+
+def _joined(label: str) -> str:
+    """A name spelled out letter by letter (k i e m) read as one word; others as written."""
+    return label.replace(" ", "") if " " in label and not _SPOKEN_VN.fullmatch(label) else label
+
+
+def _name_like(label: str) -> bool:
+    return (
+        len(label) >= 3
+        and any(c.isalpha() for c in label)
+        and not is_syllable(label)
+        and not _NUMBER_WITH_UNIT.fullmatch(label)
+    )
+
+
+def _valid_label(label: str) -> bool:
+    return 0 < len(label) <= 63 and not label.startswith("-") and not label.endswith("-")
+
+
+def _ending_points(ending: str) -> int:
+    """Evidence from the ending: 2 a web ending, 1 not a word here, 0 reads as a word."""
+    low = fold(ending)
+    if low in WEB_ENDINGS:
+        return 2
+    if not ending.isascii():
+        return 0 if is_syllable(ending) else 1
+    if len(low) <= 2 or is_syllable(low):
+        return 0
+    return 1
+
+
+def _prefix_counts(flags: list[bool]) -> list[int]:
+    counts = [0]
+    for flag in flags:
+        counts.append(counts[-1] + flag)
+    return counts
+
+
+class Chain:
+    """Labels joined by separators, as the scanner matched them, and the evidence about them.
+
+    ``caps``: the whole comment is in capitals, so letter case says nothing in it. Every
+    question about a range of labels is answered from prefix counts, so that reading every
+    ending of a long chain stays linear.
+    """
+
+    def __init__(self, labels: list[str], seps: list[str], caps: bool) -> None:
+        self.raw = labels
+        self.names = [_joined(x) for x in labels]
+        self.kinds = [separator_kind(s) for s in seps]
+        self.caps = caps
+        self.valid = [_valid_label(x) for x in self.names]
+        tlds = _tlds()
+        self.endings: list[str | None] = []
+        self.spoken: list[bool] = []
+        for name in self.names:
+            low, folded = name.lower(), fold(name)
+            tld = low if low in tlds else folded if folded in tlds else None
+            said = None if tld else spoken_ending(name)
+            self.endings.append(tld or said)
+            self.spoken.append(said is not None)
+        # run[k]: the leftmost label reachable from label k over valid labels and separators
+        # that may stand inside a name (a comma only ever stands for the dot before the ending).
+        self._run = list(range(len(labels)))
+        for k in range(1, len(labels)):
+            if self.valid[k - 1] and self.valid[k] and self.kinds[k - 1] not in WEAK:
+                self._run[k] = self._run[k - 1]
+        self._counts: dict[str, list[int]] | None = None
+
+    def reach(self, j: int) -> int:
+        """The first label of the name that ending ``j`` would close (``j`` if none)."""
+        if not self.valid[j - 1]:
+            return j
+        return max(j - _MAX_NAME_LABELS, self._run[j - 1])
+
+    def _count(self, what: str, start: int, stop: int) -> int:
+        if self._counts is None:
+            names, kinds = self.names, self.kinds
+            self._counts = {
+                "name": _prefix_counts([_name_like(x) for x in names]),
+                "domain name": _prefix_counts([x.isascii() and _name_like(x) for x in names]),
+                "mixed": _prefix_counts([mixed_script(x) for x in names]),
+                "not abbreviated": _prefix_counts(
+                    [len(x) > 3 or not (x[0].isupper() or x[0].isdigit()) for x in names]
+                ),
+                "bracket": _prefix_counts([k == "bracket" for k in kinds]),
+                "not a dot": _prefix_counts([k not in ("dot", "symbol") for k in kinds]),
+                "no sentence break": _prefix_counts([k not in _SENTENCE_BREAKS for k in kinds]),
+            }
+        counts = self._counts[what]
+        return counts[stop] - counts[start]
+
+    def _known_host(self, i: int, j: int) -> bool:
+        for k in range(2, min(_KNOWN_HOST_LABELS, j - i + 1) + 1):
+            if ".".join(fold(x) for x in self.names[j - k + 1 : j + 1]) in KNOWN_HOSTS:
+                return True
+        return False
+
+    def _shouted(self, i: int, j: int) -> bool:
+        return (self.names[i] + self.names[j]).isupper()
+
+    def is_link(self, i: int, j: int, has_path: bool, has_port: bool) -> bool:
+        """Do labels ``i`` .. ``j`` (the ending) make a link?"""
+        names, kinds = self.names, self.kinds
+        ending, value = names[j], self.endings[j] or ""
+        spoken = self.spoken[j]
+        if names[i].lower() == "www" and not spoken:
+            return True
+        title = (
+            not self.caps
+            and len(ending) > 1
+            and ending[0].isupper()
+            and ending[1:].islower()
+            and not self._count("no sentence break", i, j)
+        )
+        if not spoken and self._known_host(i, j):
+            return has_path or not title
+        last = kinds[j - 1]
+        if last in WEAK:  # only the separator before the ending can be weak (see reach)
+            endings = WEB_ENDINGS if last == "spaced comma" else _DISGUISED_ENDINGS
+            return (
+                not spoken
+                and i == j - 1
+                and value in endings
+                and _name_like(names[i])
+                and (last != "stop" or self.caps or ending.islower() or self._shouted(i, j))
+            )
+        if has_path or has_port or self._count("bracket", i, j) or self._count("mixed", i, j + 1):
+            return True
+        if spoken:  # a name written like a domain, a dot, an ending said aloud
+            return self._count("domain name", i, j) > 0
+        if (
+            not self.caps
+            and not self._count("not a dot", i, j)
+            and not self._count("not abbreviated", i, j + 1)
+            and ending.isupper()
+            and value not in _NEVER_ABBREVIATED
+        ):
+            return False  # TP.HN, ThS.BS, ASP.NET: an abbreviation or a product name
+        if (title and value not in _NEVER_SENTENCES) or value in _FILE_ENDINGS:
+            return False
+        name = 2 if self._count("name", i, j) else 1 if j - i >= 2 else 0
+        if (
+            not name
+            and value in _NO_WORD_FOLLOWS
+            and last in _WRITTEN_DOTS
+            and is_syllable(names[i])
+        ):
+            name = 1
+        return _ending_points(ending) + name >= 3
