@@ -15,6 +15,7 @@ dấu. Không chứa liên kết." (at least ten Vietnamese words, typed with di
 
 from __future__ import annotations
 
+from vncomment import restore  # the subpackage, callable: vncomment.restore(text)
 from vncomment.analysis import Analysis, Token, analyze, count_syllables
 from vncomment.links import Link, find_links
 from vncomment.messages import resolve_locale
@@ -36,6 +37,7 @@ __all__ = [
     "check",
     "count_syllables",
     "find_links",
+    "restore",
     "validate",
 ]
 

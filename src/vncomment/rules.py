@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
@@ -19,6 +20,7 @@ from vncomment.analysis import Analysis
 from vncomment.diacritics import DEFAULT_STRICTNESS, judge
 from vncomment.links import Link, link_host, on_site, site_host
 from vncomment.report import Violation
+from vncomment.restore import Model, load, model_for, restore_analysis
 
 __all__ = [
     "DEFAULT",
@@ -186,26 +188,52 @@ class NoRepetition(Rule):
 
     def violations(self, analysis: Analysis) -> list[Violation]:
         syllables = analysis.syllables
-        words = [t.text.lower() for t in syllables]
-        count = len(words)
+        count = len(syllables)
         if count < self.min_count:
             return []
-        effective, i = 0, 0
-        while i < count:
-            for n in range(1, 9):
-                if i >= n and words[i : i + n] == words[i - n : i]:
-                    i += n
-                    break
-            else:
-                effective += 1
-                i += 1
+        words = [t.text.lower() for t in syllables]
         distinct = len({(t.syllable.onset, t.syllable.rhyme) for t in syllables if t.syllable})
         single = sum(len(w) == 1 for w in words)
         padded = single * 2 >= count and single >= self.min_count
+        if distinct * 4 > count and not padded and _fresh(words) * 2 > count:
+            return []  # fresh words are never repeats: effective >= fresh > count / 2
+        effective = _effective(words)
         if effective * 2 > count and distinct * 4 > count and not padded:
             return []
         params = {"count": count, "distinct": distinct, "effective": effective}
         return [Violation("repetitive", params, template=self.message)]
+
+
+_REPEATED_RUN = 8  # the longest run of syllables said again right after itself that counts once
+
+
+def _effective(words: list[str]) -> int:
+    """How many of ``words`` are left when a run of up to eight said again right after itself
+    ("hay quá hay quá") counts once."""
+    count = len(words)
+    effective, i = 0, 0
+    while i < count:
+        for n in range(1, _REPEATED_RUN + 1):
+            if i >= n and words[i : i + n] == words[i - n : i]:
+                i += n
+                break
+        else:
+            effective += 1
+            i += 1
+    return effective
+
+
+def _fresh(words: list[str]) -> int:
+    """How many of ``words`` are not among the eight words before them: a lower bound of
+    :func:`_effective` in one cheap pass, since a word dropped as a repeat equals one of the
+    eight before it."""
+    fresh = 0
+    last: dict[str, int] = {}
+    for i, word in enumerate(words):
+        if i - last.get(word, -_REPEATED_RUN - 1) > _REPEATED_RUN:
+            fresh += 1
+        last[word] = i
+    return fresh
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -216,16 +244,30 @@ class RequireDiacritics(Rule):
     the weighted share of unmarked syllables reaches ``1 - strictness`` (default 0.6: a line
     at 40 %, chosen from measurements) and at least three syllables are clearly unmarked.
     Params: ``share`` (the weighted share of syllables judged unmarked, 0-1), ``percent``
-    (the same, rounded), ``spans`` (of those syllables, into the text as given) and
-    ``examples`` (up to five of them).
+    (the same, rounded), ``spans`` (of those syllables, into the text as given),
+    ``examples`` (up to five of them) and ``suggestion``: the comment with its marks restored
+    (see :mod:`vncomment.restore`), for the reader to accept. ``restorer`` is the restorer model:
+    the path of one saved by ``vncomment train-restorer`` (read when the rule is made, so a bad
+    path fails at once), a loaded :class:`~vncomment.restore.Model`, or None for the shipped one.
+    A rule holding a path compares by the path; one holding a model, by the model's contents.
     """
 
     strictness: float = DEFAULT_STRICTNESS
     message: str | None = None
+    restorer: str | Model | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.strictness <= 1:
             raise ValueError(f"strictness must be between 0 and 1, got {self.strictness}")
+        if isinstance(self.restorer, os.PathLike):
+            object.__setattr__(self, "restorer", os.fspath(self.restorer))
+        if isinstance(self.restorer, str):
+            load(self.restorer)  # a missing or broken file fails here, not at the first comment
+        elif self.restorer is not None and not isinstance(self.restorer, Model):
+            raise TypeError(
+                f"restorer takes a path, a vncomment.restore.Model or None, "
+                f"got {type(self.restorer).__name__}"
+            )
 
     def violations(self, analysis: Analysis) -> list[Violation]:
         verdict = judge(analysis, self.strictness)
@@ -237,6 +279,8 @@ class RequireDiacritics(Rule):
             "spans": [t.span for t in verdict.unmarked],
             "examples": [t.text for t in verdict.unmarked[:5]],
         }
+        # the model is loaded on the first rejection, and the text restored only when rejected
+        params["suggestion"] = restore_analysis(analysis, model_for(self.restorer))
         return [Violation("missing_diacritics", params, template=self.message)]
 
 

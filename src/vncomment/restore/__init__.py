@@ -44,7 +44,18 @@ from vncomment.restore._candidates import candidates
 from vncomment.restore._decode import restore_analysis, runs
 from vncomment.restore._model import BOUNDARY, Model
 
-__all__ = ["Model", "ModelLike", "candidates", "default_model", "load", "restore", "train"]
+__all__ = [
+    "Model",
+    "ModelLike",
+    "candidates",
+    "count_text",
+    "default_model",
+    "load",
+    "model_for",
+    "restore",
+    "restore_analysis",
+    "train",
+]
 
 ModelLike = Model | str | os.PathLike[str] | None
 """What ``model=`` takes: a loaded :class:`Model`, the path of a saved one, or None for the

@@ -35,11 +35,13 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-__all__ = ["BOUNDARY", "Model"]
+from vncomment.restore._candidates import candidates
+
+__all__ = ["BOUNDARY", "SHIFT", "Model"]
 
 BOUNDARY = "<s>"
 FORMAT = "vncomment-restorer 1"
-_SHIFT = 21  # bigram keys are id1 << _SHIFT | id2: room for two million forms
+SHIFT = 21  # bigram keys are id1 << SHIFT | id2: room for two million forms
 _BOUNDARY_SHARE = 1 / 16  # P1 of the boundary: about one run end per 16 syllables
 _UNSEEN = 0.5  # an unseen form counts as half an occurrence in P1
 
@@ -53,7 +55,7 @@ class Model:
     """
 
     __slots__ = (
-        "_cache",
+        "_candidates",
         "_context",
         "_digest",
         "_ids",
@@ -61,6 +63,7 @@ class Model:
         "_logp1",
         "bigram_weight",
         "bigrams",
+        "cache",
         "discount",
         "header",
         "path",
@@ -91,7 +94,7 @@ class Model:
         self._init(
             vocab,
             counts,
-            {ids[a] << _SHIFT | ids[b]: float(c) for (a, b), c in bigrams.items() if c > 0},
+            {ids[a] << SHIFT | ids[b]: float(c) for (a, b), c in bigrams.items() if c > 0},
             tuple(header),
             discount,
             bigram_weight,
@@ -106,8 +109,8 @@ class Model:
         discount: float,
         bigram_weight: float,
     ) -> None:
-        if len(vocab) >= 1 << _SHIFT:
-            raise ValueError(f"a model holds at most {(1 << _SHIFT) - 1} forms")
+        if len(vocab) >= 1 << SHIFT:
+            raise ValueError(f"a model holds at most {(1 << SHIFT) - 1} forms")
         if not 0 < discount < 1:
             raise ValueError(f"discount must be between 0 and 1, got {discount}")
         self.vocab = vocab
@@ -128,11 +131,12 @@ class Model:
         # per left context: (c(v), N(v)), the pair count and the number of different followers
         context: dict[int, list[float]] = {}
         for key, c in bigrams.items():
-            entry = context.setdefault(key >> _SHIFT, [0.0, 0.0])
+            entry = context.setdefault(key >> SHIFT, [0.0, 0.0])
             entry[0] += c
             entry[1] += 1
         self._context = {v: (c, n) for v, (c, n) in context.items()}
-        self._cache: dict[int, float] = {}
+        self.cache: dict[int, float] = {}
+        self._candidates: dict[tuple[str, int], tuple[tuple[str, int], ...]] = {}
 
     # -- lookups used by the decoder ---------------------------------------------------------
 
@@ -145,11 +149,21 @@ class Model:
         i = self._ids.get(form, -1)
         return self.unigrams[i] if i > 0 else 0.0
 
+    def candidates(self, plain: str, width: int) -> tuple[tuple[str, int], ...]:
+        """The ``width`` most frequent forms (and their ids) the model knows among the
+        candidates of ``plain`` (see :func:`~vncomment.restore.candidates`)."""
+        found = self._candidates.get((plain, width))
+        if found is None:
+            known = [(f, i) for f in candidates(plain) if (i := self._ids.get(f, -1)) > 0]
+            known.sort(key=lambda fi: -self.unigrams[fi[1]])
+            found = self._candidates[plain, width] = tuple(known[:width])
+        return found
+
     def logp(self, prev: int, word: int) -> float:
         """Log probability of form id ``word`` after form id ``prev`` (-1: a form never seen)."""
-        key = prev << _SHIFT | word if prev >= 0 and word >= 0 else -1
+        key = prev << SHIFT | word if prev >= 0 and word >= 0 else -1
         if key >= 0:
-            cached = self._cache.get(key)
+            cached = self.cache.get(key)
             if cached is not None:
                 return cached
         log1 = self._logp1[word] if word >= 0 else self._log_unseen
@@ -165,9 +179,9 @@ class Model:
             p = (max(pair - d, 0.0) + d * followers * math.exp(log1)) / total
             result = log1 + self.bigram_weight * (math.log(p) - log1)
         if key >= 0:
-            if len(self._cache) > 1 << 20:
-                self._cache.clear()
-            self._cache[key] = result
+            if len(self.cache) > 1 << 20:
+                self.cache.clear()
+            self.cache[key] = result
         return result
 
     # -- value semantics ---------------------------------------------------------------------
@@ -210,9 +224,9 @@ class Model:
         for w, c in zip(self.vocab[1:], self.unigrams[1:], strict=True):
             out.write(f"{w}\t{_number(c)}\n")
         out.write(f"%bigrams {len(self.bigrams)}\n")
-        mask = (1 << _SHIFT) - 1
+        mask = (1 << SHIFT) - 1
         for key in sorted(self.bigrams):
-            out.write(f"{key >> _SHIFT}\t{key & mask}\t{_number(self.bigrams[key])}\n")
+            out.write(f"{key >> SHIFT}\t{key & mask}\t{_number(self.bigrams[key])}\n")
         return out.getvalue()
 
     def save(self, path: str | os.PathLike[str]) -> None:
@@ -273,7 +287,7 @@ def _from_text(text: str, path: str | None = None) -> Model:
             raise ValueError("the counts do not match the section sizes")
         left = map(int, numbers[0::3])
         right = map(int, numbers[1::3])
-        keys = [a << _SHIFT | b for a, b in zip(left, right, strict=True)]
+        keys = [a << SHIFT | b for a, b in zip(left, right, strict=True)]
         bigrams = dict(zip(keys, map(float, numbers[2::3]), strict=True))
     except ValueError as e:
         raise ValueError(f"{where} is not a valid vncomment restorer model: {e}") from e
