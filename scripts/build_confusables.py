@@ -26,8 +26,10 @@ kind``:
 
 A letter's reading is its NFKC form when that is one ASCII character, else the prototype in
 ``confusables.txt``; where the prototype is ``l`` for a capital or for something first confused
-with ``I`` (``Ι``, ``ꓲ``), it reads ``I``. No Vietnamese letter may appear in the table: the
-build stops if one does.
+with ``I`` (``Ι``, ``ꓲ``), it reads ``I``; where it is a Latin letter outside ASCII for a
+lowercase letter (``к`` is paired with ``ĸ``, ``т`` with ``ᴛ``), the lowercase of what its
+capital reads as (``К`` reads ``K``, so ``к`` reads ``k``). No Vietnamese letter may appear in
+the table: the build stops if one does.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ _LATIN_LIKE = regex.compile(r"[\p{Script=Latin}\p{Script=Common}\p{Script=Inheri
 _LETTER_OR_NUMBER = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 _UPPER = regex.compile(r"\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
+_LATIN = regex.compile(r"\p{Script=Latin}")
 _PUNCTUATION = regex.compile(r"\p{P}")
 _STYLED_SYMBOL = regex.compile(r"[\p{So}&&[\p{dt=font}\p{dt=circle}\p{dt=square}]]", regex.V1)
 _SUPER_SUB_NUMBER = regex.compile(r"[\p{N}&&[\p{dt=super}\p{dt=sub}]]", regex.V1)
@@ -90,9 +94,25 @@ def _reading(char: str, prototype: str, first_step: str) -> str:
     nfkc = unicodedata.normalize("NFKC", char)
     if len(nfkc) == 1 and (nfkc in _ASCII_ALNUM or nfkc == "."):
         return nfkc
-    if prototype == "l" and (_UPPER.match(char) or first_step == "I"):
+    if prototype == "l" and (_UPPER.match(char) or (first_step == "I" and not _LOWER.match(char))):
         return "I"
     return prototype
+
+
+def _lower_by_capital(char: str, prototype: str, readings: dict[str, str]) -> str | None:
+    """A lowercase letter that confusables.txt pairs with a Latin letter outside ASCII (``к``
+    with ``ĸ``, ``т`` with ``ᴛ``, ``ε`` with ``ꞓ``) reads as the lowercase of what its capital
+    reads as (``К`` is ``K``)."""
+    capital = char.upper()
+    if (
+        _LOWER.match(char)
+        and len(capital) == 1
+        and _LATIN.match(prototype)
+        and not prototype.isascii()
+        and readings.get(capital, "").isalpha()
+    ):
+        return readings[capital].lower()
+    return None
 
 
 def _kind(char: str, reading: str) -> str | None:
@@ -111,10 +131,13 @@ def build(source_text: str, source_name: str) -> str:
     header, prototype, first_step = _parse(source_text)
     version, date = header.get("Version", "unknown"), header.get("Date", "unknown")
     rows: dict[str, tuple[str, str]] = {}
+    readings = {c: _reading(c, p, first_step.get(c, "")) for c, p in prototype.items()}
     for char, proto in prototype.items():
         if char.isascii():
             continue
-        reading = _reading(char, proto, first_step.get(char, ""))
+        reading = readings[char]
+        if reading not in _ASCII_ALNUM and reading != ".":
+            reading = _lower_by_capital(char, proto, readings) or reading
         kind = _kind(char, reading)
         if kind:
             rows[char] = (reading, kind)
