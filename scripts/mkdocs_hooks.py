@@ -1,15 +1,17 @@
-"""MkDocs hook (mkdocs.yml ``hooks:``): show docstrings' doctest examples as Python code.
+"""MkDocs hook (mkdocs.yml ``hooks:``): docstrings written for Python read well as Markdown.
 
 The package's docstrings carry doctests (``>>> validate("Hay quá").codes``) that pytest runs.
 Markdown would read their ``>>>`` as nested quotes and their ``x[0]["type"]`` as reference
 links (``mkdocs build --strict`` then fails on the missing targets), so every run of lines
 that starts with ``>>>``, with its ``...`` continuations and output lines, becomes a fenced
 ``pycon`` block before anything else reads the text, in the guide pages and the API reference
-alike. Lines already inside a fence are left alone.
+alike. Lines already inside a fence are left alone. Sphinx roles (``:func:`validate```) lose
+the role and keep the code.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markdown import Extension, Markdown
@@ -17,6 +19,7 @@ from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import event_priority
 
 _FENCE = ("```", "~~~")
+_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|attr|data|mod|exc|obj|const):`~?")
 
 
 class _DoctestFences(Preprocessor):
@@ -29,7 +32,7 @@ class _DoctestFences(Preprocessor):
             if stripped.startswith(_FENCE):
                 in_fence = not in_fence
             if in_fence or not stripped.startswith(">>>"):
-                out.append(lines[i])
+                out.append(lines[i] if in_fence else _ROLE.sub("`", lines[i]))
                 i += 1
                 continue
             indent = lines[i][: len(lines[i]) - len(stripped)]
