@@ -68,6 +68,7 @@ COMMANDS: list[str] = [
     "vncomment.cli._check",
     "vncomment.cli._scan",
     "vncomment.cli.serve",
+    "vncomment.cli.restore",
 ]
 """The modules whose ``COMMANDS`` make up ``vncomment``, in the order ``--help`` lists them."""
 

@@ -1,11 +1,12 @@
 """Read a comment as runs of syllables, and pick the most probable marks for a run (Viterbi).
 
-A run is a stretch of Vietnamese syllables separated only by white space: punctuation, numbers,
-emoji, links and other words end it, in training as in restoring. In a run, a syllable written
-with marks, or typed as Telex/VIQR keystrokes (decoded exactly by :mod:`vncomment.typed`), is
-fixed; a syllable typed without marks may be any of its :func:`candidates` the model has seen
-(at most ``WIDTH`` of them, the most frequent), and the decoder finds the sequence with the
-highest probability under the bigram model.
+Which syllables are restored: see :func:`restore_analysis`. A run is a stretch of Vietnamese
+syllables separated only by white space: punctuation, numbers, emoji, links and other words end
+it, in training as in restoring. In a run, a syllable written with marks, or typed as
+Telex/VIQR keystrokes (decoded exactly by :mod:`vncomment.typed`), is fixed; a syllable typed
+without marks may be any of its :func:`~vncomment.restore.candidates` the model has seen (the
+``WIDTH`` most frequent), and the decoder finds the sequence with the highest probability under
+the bigram model.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import NamedTuple
 
 from vncomment._data import plain_table
 from vncomment.analysis import Analysis
+from vncomment.diacritics import judge
 from vncomment.restore._model import SHIFT, Model
 from vncomment.typed import decode_typed
 
@@ -27,12 +29,14 @@ WIDTH = 8  # forms kept per plain syllable; ViCTSD valid: 4 -> 76.5 %, 8 -> 76.8
 
 class Slot(NamedTuple):
     """One syllable of a run: ``form`` lowercase NFC as read (decoded if typed); ``plain`` is
-    true for a syllable typed without marks; ``output`` is the decoded text of a typed one."""
+    true for a syllable typed without marks, ``slip`` for one Vietnamese never writes so
+    ("khong", "viet"); ``output`` is the decoded text of a typed one."""
 
     span: tuple[int, int]
     form: str
     plain: bool
     output: str | None = None
+    slip: bool = False
 
 
 def runs(analysis: Analysis) -> Iterator[list[Slot]]:
@@ -60,7 +64,8 @@ def runs(analysis: Analysis) -> Iterator[list[Slot]]:
             # the text as given, unless normalising changed it (styled letters): then as read
             written = text[token.span[0] : token.span[1]]
             plain = not syllable.marked and written == token.text
-            run.append(Slot(token.span, _lower(token.text), plain))
+            slip = plain and not syllable.plain_ok
+            run.append(Slot(token.span, _lower(token.text), plain, None, slip))
     if run:
         yield run
 
@@ -112,11 +117,23 @@ def _with_case(form: str, written: str) -> str:
 
 
 def restore_analysis(analysis: Analysis, model: Model) -> str:
-    """The text of ``analysis`` with marks restored (see :func:`vncomment.restore.restore`)."""
+    """The text of ``analysis`` with marks restored (see :func:`vncomment.restore.restore`).
+
+    In a comment typed without marks (judged so by :mod:`vncomment.diacritics`, or with no mark
+    at all) every plain syllable is restored. In a comment typed with marks, plain syllables are
+    what the reader meant ("cho", "con" are words), and only slips Vietnamese never writes plain
+    ("khong", "viet") are restored.
+    """
     text = analysis.text
+    everything = not any(
+        t.syllable is not None and t.syllable.marked and t.typed is None
+        for t in analysis.syllables
+    ) or judge(analysis).unmarked_text
     pieces: list[str] = []
     done = 0
     for run in runs(analysis):
+        if not everything:
+            run = [s if s.slip or not s.plain else s._replace(plain=False) for s in run]
         if not any(slot.plain or slot.output is not None for slot in run):
             continue
         forms = _best(model, run)
