@@ -23,6 +23,9 @@ kind``:
     text, so these are folded only where a link is being read.
 ``dot``
     punctuation that looks like a full stop (one dot leader ``․``, Vai and Syriac full stops).
+``middot``
+    the middle dot ``·`` and everything ``confusables.txt`` maps to it (``• ‧ ∙ ⋅ ・``): a
+    separator in phone numbers, and (the link scanner decides) between a name and an ending.
 
 A letter's reading is its NFKC form when that is one ASCII character, else the prototype in
 ``confusables.txt``; where the prototype is ``l`` for a capital or for something first confused
@@ -57,6 +60,7 @@ _LATIN = regex.compile(r"\p{Script=Latin}")
 _PUNCTUATION = regex.compile(r"\p{P}")
 _STYLED_SYMBOL = regex.compile(r"[\p{So}&&[\p{dt=font}\p{dt=circle}\p{dt=square}]]", regex.V1)
 _SUPER_SUB_NUMBER = regex.compile(r"[\p{N}&&[\p{dt=super}\p{dt=sub}]]", regex.V1)
+_MIDDLE_DOT = "\u00b7"
 _SMALL_CAPITAL = regex.compile(r"(?:LATIN|MODIFIER) LETTER SMALL CAPITAL ([A-Z])")
 _VIETNAMESE = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
@@ -116,6 +120,8 @@ def _lower_by_capital(char: str, prototype: str, readings: dict[str, str]) -> st
 
 
 def _kind(char: str, reading: str) -> str | None:
+    if reading == _MIDDLE_DOT:
+        return "middot"
     if reading == ".":
         return "dot" if _PUNCTUATION.match(char) else None
     if reading not in _ASCII_ALNUM or _SUPER_SUB_NUMBER.match(char):
@@ -132,11 +138,12 @@ def build(source_text: str, source_name: str) -> str:
     version, date = header.get("Version", "unknown"), header.get("Date", "unknown")
     rows: dict[str, tuple[str, str]] = {}
     readings = {c: _reading(c, p, first_step.get(c, "")) for c, p in prototype.items()}
+    rows[_MIDDLE_DOT] = (_MIDDLE_DOT, "middot")  # the prototype itself
     for char, proto in prototype.items():
         if char.isascii():
             continue
         reading = readings[char]
-        if reading not in _ASCII_ALNUM and reading != ".":
+        if reading not in _ASCII_ALNUM and reading not in (".", _MIDDLE_DOT):
             reading = _lower_by_capital(char, proto, readings) or reading
         kind = _kind(char, reading)
         if kind:
@@ -167,7 +174,8 @@ def build(source_text: str, source_name: str) -> str:
         "# Licence: Unicode License v3, https://www.unicode.org/license.txt (c) Unicode, Inc.",
         f"# Built on {today} by scripts/build_confusables.py.",
         "# Columns: code point, reads as, kind (styled: folded everywhere; script: a letter of",
-        "# another script, folded only where a link is read; dot: looks like a full stop).",
+        "# another script, folded only where a link is read; dot: looks like a full stop;",
+        "# middot: looks like a middle dot).",
     ]
     for char in sorted(rows):
         reading, kind = rows[char]

@@ -17,6 +17,9 @@ reads as and one of three kinds:
     only where a link is being read (a label of a domain candidate), with ``scripts=True``.
 ``dot``
     punctuation that looks like a full stop (``․ ꘎ ܁``), folded everywhere.
+``middot``
+    the middle dot and what looks like it (``· • ‧ ∙ ⋅ ・``): not folded (a bullet starts a
+    list item), but :func:`middle_dots` lists them for scanners that read them as separators.
 
 The table is read on first use, not on import.
 
@@ -31,9 +34,9 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["fold_lookalikes", "lookalike_table", "styled_table"]
+__all__ = ["fold_lookalikes", "lookalike_table", "middle_dots", "styled_table"]
 
-_KINDS = ("styled", "script", "dot")
+_KINDS = ("styled", "script", "dot", "middot")
 
 
 @cache
@@ -53,14 +56,20 @@ def _rows() -> tuple[tuple[str, str, str], ...]:
 def styled_table() -> dict[int, str]:
     """A :meth:`str.translate` table of the characters folded everywhere (styled letters and
     digits, full-stop look-alikes)."""
-    return {ord(char): reading for char, reading, kind in _rows() if kind != "script"}
+    return {ord(char): reading for char, reading, kind in _rows() if kind in ("styled", "dot")}
 
 
 @cache
 def lookalike_table() -> dict[int, str]:
     """A :meth:`str.translate` table of every look-alike, letters of other scripts included:
     for reading the labels of a web address."""
-    return {ord(char): reading for char, reading, _ in _rows()}
+    return {ord(char): reading for char, reading, kind in _rows() if kind != "middot"}
+
+
+@cache
+def middle_dots() -> str:
+    """The middle dot U+00B7 and every character that looks like it (``• ‧ ∙ ⋅ ・``)."""
+    return "".join(char for char, _, kind in _rows() if kind == "middot")
 
 
 def fold_lookalikes(text: str, *, scripts: bool = False) -> str:
