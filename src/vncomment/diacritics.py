@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vncomment._data import plain_table as _table
+from vncomment._data import plain_shares
 from vncomment.analysis import Analysis, Token
 
 __all__ = ["Verdict", "judge", "plain_share"]
@@ -79,7 +79,7 @@ def plain_share(plain: str) -> float | None:
     >>> plain_share("ra") > 0.95, plain_share("khong")
     (True, 0.0)
     """
-    share = _table()[0].get(plain.lower())
+    share = plain_shares().get(plain.lower())
     return None if share is None or share[0] < 0 else share[0]
 
 
@@ -110,23 +110,29 @@ def _neutral(analysis: Analysis) -> set[tuple[int, int]]:
 
 def judge(analysis: Analysis, strictness: float = DEFAULT_STRICTNESS) -> Verdict:
     """Weigh the syllables of ``analysis``; see the module docstring."""
-    shares = _table()[0]
+    shares = plain_shares()
     marked = 0
-    weight = 0.0
-    plain: list[tuple[Token, float]] = []
-    names = _neutral(analysis)
+    unmarked: list[Token] = []
     for token in analysis.syllables:
         syllable = token.syllable
         assert syllable is not None
         if token.typed is None and syllable.marked:
             marked += 1
-            continue
+        else:
+            unmarked.append(token)
+    if not unmarked:
+        return Verdict(False, 0.0, ())
+    # Only capitalised words can be names or abbreviations: look for them only when one is here.
+    names = _neutral(analysis) if any(t.text[0].isupper() for t in unmarked) else ()
+    weight = 0.0
+    plain: list[tuple[Token, float]] = []
+    for token in unmarked:
         if token.span in names:
             continue
-        if token.typed is not None or not syllable.plain_ok:
+        if token.typed is not None or not token.syllable.plain_ok:  # type: ignore[union-attr]
             w = 1.0
         else:
-            share = shares.get(token.text.lower(), (-1.0, False))[0]
+            share = shares.get(token.text.lower(), _UNKNOWN)[0]
             w = 1.0 - share if share >= 0 else UNKNOWN_SHARE
         weight += w
         plain.append((token, w))
@@ -139,3 +145,6 @@ def judge(analysis: Analysis, strictness: float = DEFAULT_STRICTNESS) -> Verdict
     certain = any(w >= CERTAIN for _, w in plain)
     flagged = certain and len(clear) >= MIN_UNMARKED and share >= 1.0 - strictness
     return Verdict(flagged, share, clear)
+
+
+_UNKNOWN = (-1.0, False)
