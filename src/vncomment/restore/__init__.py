@@ -120,9 +120,9 @@ def train(
     """A model learnt from ``texts`` (each one comment, read one at a time).
 
     Comments typed without marks (judged by :mod:`vncomment.diacritics`) are skipped, and so
-    are syllables typed without marks that Vietnamese never writes so ("khong" in an accented
-    comment): the model learns only how readers write with marks. ``header`` lines are saved
-    with the model (say where the comments come from).
+    are syllables typed without marks that Vietnamese never or rarely writes so ("khong" in an
+    accented comment): the model learns only how readers write with marks. ``header`` lines
+    are saved with the model (say where the comments come from).
     """
     unigrams: Counter[str] = Counter()
     bigrams: Counter[tuple[str, str]] = Counter()
@@ -143,7 +143,7 @@ def count_text(
     for run in runs(analysis):
         previous = BOUNDARY
         for slot in run:
-            if slot.plain and slot.form not in candidates(slot.form):
+            if slot.slip:
                 if previous != BOUNDARY:  # a slip ("khong"): the run ends before it
                     bigrams[previous, BOUNDARY] += 1
                 previous = BOUNDARY

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from vncomment._data import plain_table
 from vncomment.analysis import Analysis
-from vncomment.diacritics import judge
+from vncomment.diacritics import CERTAIN, judge, plain_share
 from vncomment.restore._model import SHIFT, Model
 from vncomment.typed import decode_typed
 
@@ -29,8 +29,8 @@ WIDTH = 8  # forms kept per plain syllable; ViCTSD valid: 4 -> 76.5 %, 8 -> 76.8
 
 class Slot(NamedTuple):
     """One syllable of a run: ``form`` lowercase NFC as read (decoded if typed); ``plain`` is
-    true for a syllable typed without marks, ``slip`` for one Vietnamese never writes so
-    ("khong", "viet"); ``output`` is the decoded text of a typed one."""
+    true for a syllable typed without marks, ``slip`` for one Vietnamese never or rarely
+    (< 5 %) writes so ("viet", "khong"); ``output`` is the decoded text of a typed one."""
 
     span: tuple[int, int]
     form: str
@@ -64,10 +64,16 @@ def runs(analysis: Analysis) -> Iterator[list[Slot]]:
             # the text as given, unless normalising changed it (styled letters): then as read
             written = text[token.span[0] : token.span[1]]
             plain = not syllable.marked and written == token.text
-            slip = plain and not syllable.plain_ok
+            slip = plain and (not syllable.plain_ok or _rarely_plain(token.text))
             run.append(Slot(token.span, _lower(token.text), plain, None, slip))
     if run:
         yield run
+
+
+def _rarely_plain(word: str) -> bool:
+    """Is ``word`` written plain less than 5 % of the time ("khong", "duoc")?"""
+    share = plain_share(word)
+    return share is not None and share < 1 - CERTAIN
 
 
 def _lower(word: str) -> str:
@@ -120,15 +126,16 @@ def restore_analysis(analysis: Analysis, model: Model) -> str:
     """The text of ``analysis`` with marks restored (see :func:`vncomment.restore.restore`).
 
     In a comment typed without marks (judged so by :mod:`vncomment.diacritics`, or with no mark
-    at all) every plain syllable is restored. In a comment typed with marks, plain syllables are
-    what the reader meant ("cho", "con" are words), and only slips Vietnamese never writes plain
-    ("khong", "viet") are restored.
+    at all) every plain syllable is restored. In a comment typed with marks or with Telex/VIQR
+    keystrokes, plain syllables are what the reader meant ("cho", "con" are words; a Telex
+    typist types "nay" for nay and "nayf" for này), and only slips Vietnamese never or rarely
+    (< 5 % of the time) writes plain ("viet", "khong") are restored.
     """
     text = analysis.text
-    everything = not any(
-        t.syllable is not None and t.syllable.marked and t.typed is None
-        for t in analysis.syllables
-    ) or judge(analysis).unmarked_text
+    syllables = analysis.syllables
+    keys = any(t.typed is not None for t in syllables)
+    marked = any(t.syllable is not None and t.syllable.marked for t in syllables)
+    everything = not keys and (not marked or judge(analysis).unmarked_text)
     pieces: list[str] = []
     done = 0
     for run in runs(analysis):
