@@ -456,5 +456,9 @@ def test_a_site_rewords_and_translates_with_its_own_django_po(tmp_path: Path) ->
         with translation.override("fr"):
             assert caught.value.messages[0] == "Au moins 10 mots vietnamiens, pas 3."
             assert caught.value.messages[1] == "Comments may not contain links (abc chấm com)."
+        with translation.override("en"):  # Django gives English no fallback to LANGUAGE_CODE
+            assert caught.value.messages[0] == (
+                "A comment needs at least 10 Vietnamese words; this one has 3."
+            )
     with translation.override("vi"):
         assert caught.value.messages[0] == TOO_SHORT_VI.replace("4 chữ", "3 chữ")
