@@ -27,6 +27,7 @@ from typing import IO, Any
 import regex
 
 from vncomment.cli._base import InputError
+from vncomment.cli._show import json_line
 from vncomment.report import Report
 
 __all__ = [
@@ -208,8 +209,8 @@ class Reader:
                 except UnicodeDecodeError as error:
                     raise InputError(
                         f"{self.name}, line {number}: not UTF-8 text (byte "
-                        f"0x{raw[error.start]:02x} at offset {error.start} of the line); save it as "
-                        "UTF-8 and try again") from None
+                        f"0x{raw[error.start]:02x} at offset {error.start} of the line); "
+                        "save it as UTF-8 and try again") from None
                 yield number, line.removeprefix("\ufeff") if number == 1 else line
         except OSError as error:
             raise InputError(f"cannot read {self.name} after line {number}: "
@@ -479,7 +480,9 @@ class JsonLinesWriter(ResultWriter):
             record.update(ok=None, problem=comment.problem)
         else:
             record.update(report.as_dict())
-        self.text.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        # Escaped like the terminal's JSON: a reader that splits at U+2028 or U+0085 too
+        # (str.splitlines) still gets one record per line.
+        self.text.write(json_line(record) + "\n")
 
 
 class ParquetWriter(ResultWriter):
