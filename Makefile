@@ -60,7 +60,8 @@ docs: $(VENV)/.docs  ## build the documentation site into site/ (warnings are er
 
 dist: $(VENV)/.dev  ## build the sdist and wheel into dist/ and check them with twine
 	rm -rf dist
-	$(BIN)/python -m build --outdir dist .
+	$(BIN)/python -m build --quiet --outdir dist .
+	@ls -l dist
 	$(BIN)/twine check --strict dist/*
 
 smoke: dist  ## install the wheel into a fresh venv without extras and smoke-test it
