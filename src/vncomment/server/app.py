@@ -109,11 +109,13 @@ def report_json(report: CoreReport) -> dict[str, Any]:
         start, end = int(span[0]), int(span[1])
         return [start, end] if units is None else [units[start], units[end]]
 
-    for violation in data["violations"]:
-        violation["span_utf16"] = utf16(violation["span"])
-        spans = violation["params"].get("spans")
+    for i, violation in enumerate(data["violations"]):
+        params = violation.pop("params")
+        spans = params.get("spans")
         if isinstance(spans, (list, tuple)):
-            violation["params"]["spans_utf16"] = [utf16(s) for s in spans]
+            params["spans_utf16"] = [utf16(s) for s in spans]
+        data["violations"][i] = {**violation, "span_utf16": utf16(violation["span"]),
+                                 "params": params}
     return data
 
 
