@@ -35,16 +35,16 @@ import sys
 import types
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache, lru_cache
-from importlib.resources import as_file, files
+from functools import lru_cache
 
 from vncomment.analysis import Analysis
 from vncomment.diacritics import judge
 from vncomment.restore._candidates import candidates
 from vncomment.restore._decode import restore_analysis, runs
-from vncomment.restore._model import BOUNDARY, Model
+from vncomment.restore._model import BOUNDARY, DEFAULT_MODEL, Model, default_model
 
 __all__ = [
+    "DEFAULT_MODEL",
     "Model",
     "ModelLike",
     "candidates",
@@ -60,19 +60,6 @@ __all__ = [
 ModelLike = Model | str | os.PathLike[str] | None
 """What ``model=`` takes: a loaded :class:`Model`, the path of a saved one, or None for the
 model shipped with vncomment."""
-
-DEFAULT_MODEL = "data/restorer.txt.gz"
-
-
-@cache
-def default_model() -> Model:
-    """The model shipped with vncomment, loaded on first use and kept."""
-    data = files("vncomment").joinpath(DEFAULT_MODEL)
-    with as_file(data) as path:
-        model = Model.load(path)
-    model.path = None  # it is the default, wherever the package is installed
-    return model
-
 
 @lru_cache(maxsize=8)
 def _load(path: str, mtime: int, size: int) -> Model:

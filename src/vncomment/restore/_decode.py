@@ -5,7 +5,8 @@ syllables separated only by white space: punctuation, numbers, emoji, links and 
 it, in training as in restoring. In a run, a syllable written with marks, or typed as
 Telex/VIQR keystrokes (decoded exactly by :mod:`vncomment.typed`), is fixed; a syllable typed
 without marks may be any of its :func:`~vncomment.restore.candidates` the model has seen (the
-``WIDTH`` most frequent), and the decoder finds the sequence with the highest probability under
+``WIDTH`` most frequent; for a site's model that has seen none, the shipped model's most
+frequent one), and the decoder finds the sequence with the highest probability under
 the bigram model.
 """
 
@@ -19,7 +20,7 @@ from typing import NamedTuple
 from vncomment._data import plain_table
 from vncomment.analysis import Analysis
 from vncomment.diacritics import CERTAIN, judge, plain_share
-from vncomment.restore._model import SHIFT, Model
+from vncomment.restore._model import SHIFT, Model, default_model
 from vncomment.typed import decode_typed
 
 __all__ = ["Slot", "restore_analysis", "runs"]
@@ -85,6 +86,9 @@ def _best(model: Model, run: list[Slot]) -> list[str]:
     states: list[tuple[tuple[str, int], ...]] = []
     for slot in run:
         known = model.candidates(slot.form, WIDTH) if slot.plain else ()
+        if slot.plain and not known and model is not (shipped := default_model()):
+            # a site's model that never saw the word: the shipped model's most frequent form
+            known = tuple((f, -1) for f, _ in shipped.candidates(slot.form, 1))
         states.append(known or ((slot.form, model.id(slot.form)),))
     logp = model.logp
     cache = model.cache  # transition log probabilities already computed

@@ -33,13 +33,16 @@ import io
 import math
 import os
 from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib.resources import as_file, files
 from pathlib import Path
 
 from vncomment.restore._candidates import candidates
 
-__all__ = ["BOUNDARY", "SHIFT", "Model"]
+__all__ = ["BOUNDARY", "DEFAULT_MODEL", "SHIFT", "Model", "default_model"]
 
 BOUNDARY = "<s>"
+DEFAULT_MODEL = "data/restorer.txt.gz"
 FORMAT = "vncomment-restorer 1"
 SHIFT = 21  # bigram keys are id1 << SHIFT | id2: room for two million forms
 _BOUNDARY_SHARE = 1 / 16  # P1 of the boundary: about one run end per 16 syllables
@@ -296,4 +299,13 @@ def _from_text(text: str, path: str | None = None) -> Model:
         vocab, unigrams, bigrams, tuple(header), params["discount"], params["bigram_weight"]
     )
     model.path = path
+    return model
+
+
+@cache
+def default_model() -> Model:
+    """The model shipped with vncomment, loaded on first use and kept."""
+    with as_file(files("vncomment").joinpath(DEFAULT_MODEL)) as path:
+        model = Model.load(path)
+    model.path = None  # it is the default, wherever the package is installed
     return model
