@@ -19,6 +19,7 @@ from urllib.parse import parse_qs
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import DateTime, String, Text, create_engine, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
@@ -66,7 +67,10 @@ def _comment_items(comments: list[Comment]) -> str:
 def add_demo(app: FastAPI, settings: Settings, rule: Rule) -> None:
     """Add ``GET /`` and ``POST /comments`` to ``app``, saving in ``settings.db``."""
     engine = create_engine(f"sqlite:///{settings.db}", connect_args={"check_same_thread": False})
-    _Base.metadata.create_all(engine)
+    try:
+        _Base.metadata.create_all(engine)
+    except OperationalError:  # another worker process created the table first
+        _Base.metadata.create_all(engine)
     sessions = sessionmaker(engine)
     # The hook is registered for the class, once per process; a later app replaces its rule.
     validate_before_save(Comment.body, rule, locale=settings.lang)
