@@ -67,6 +67,7 @@ _DIGIT = r"\p{Nd}\p{Numeric_Type=Digit}"
 _GROUP = rf"[Oo]*+[{_DIGIT}][{_DIGIT}Oo]*+"
 _MOBILE_SECOND_DIGIT = "35789"
 _MAX_DIGITS = 13  # 0084 + 9: no phone number is longer
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}_]")
 
 
 @cache
@@ -138,11 +139,13 @@ def scan_phone_numbers(text: str) -> list[tuple[int, int, str]]:
     run_pattern, group_pattern = _patterns()
     found = []
     for run in run_pattern.finditer(text):
+        if run.end() - run.start() < 10:  # too short to hold ten digits
+            continue
         spans = [m.span() for m in group_pattern.finditer(text, run.start("lead"), run.end())]
         groups = [_digits(text[a:b]) for a, b in spans]
         usable = len(groups)
         after = run.end()
-        if after < len(text) and regex.match(r"[\p{L}\p{N}_]", text[after]):
+        if after < len(text) and _WORD_CHAR.match(text, after):
             usable -= 1  # glued to a letter: 1.000.000đ, 0912345678k
         i, previous_end = 0, -1
         while i < usable:
