@@ -8,10 +8,11 @@ Every error is answered in one shape, ``{"error": {"status", "code", "message", 
 422 ``invalid_json`` / ``invalid_request``, 413 ``body_too_large``, 404, 405, 500.
 """
 
-# No "from __future__ import annotations": FastAPI reads the body annotation of validate(),
-# whose type is built inside create_app, at run time.
+from __future__ import annotations
+
 import json
 import logging
+import os
 from collections.abc import Mapping
 from importlib import metadata
 from importlib.resources import files
@@ -281,7 +282,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def app_from_environ() -> FastAPI:
     """The factory ``uvicorn --factory`` calls in each worker: settings from the environment."""
-    import os
-
     given = os.environ.get("VNCOMMENT_SERVER_SETTINGS")
     return create_app(Settings.from_json(given) if given else Settings.from_env())
