@@ -36,7 +36,7 @@ def test_jobs_two_equals_sequential() -> None:
     rules = DEFAULT & NoPhoneNumbers()
     expected = [validate(t, rules, locale="en") for t in texts]
     assert len({r.ok for r in expected}) == 2  # both verdicts occur
-    got = list(validate_many(texts, rules, locale="en", jobs=2, chunksize=7))
+    got = list(validate_many(texts, rules, locale="en-US", jobs=2, chunksize=7))
     assert got == expected
     assert [r.text for r in got] == texts
 

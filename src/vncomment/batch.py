@@ -22,7 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from vncomment import validate
-from vncomment.messages import LOCALES
+from vncomment.messages import resolve_locale
 from vncomment.report import Report, Violation
 from vncomment.rules import Rule
 
@@ -56,8 +56,7 @@ def validate_many(
         raise ValueError(f"chunksize must be an int >= 1, got {chunksize!r}")
     if rules is not None and not isinstance(rules, Rule):
         raise TypeError(f"rules must be a vncomment Rule, got {type(rules).__name__}")
-    if locale not in LOCALES:
-        raise ValueError(f"unknown locale {locale!r}; choose one of {', '.join(LOCALES)}")
+    locale = resolve_locale(locale)  # "vi-VN" is "vi"; an unknown one is refused now
     workers = jobs or os.cpu_count() or 1
     if workers == 1:
         return (validate(text, rules, locale=locale) for text in texts)

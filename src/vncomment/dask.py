@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from vncomment import validate
-from vncomment.messages import LOCALES
+from vncomment.messages import resolve_locale
 from vncomment.rules import Rule
 
 __all__ = ["annotate"]
@@ -44,8 +44,7 @@ def annotate(ddf: Any, column: str, rules: Rule | None = None, *, locale: str = 
         raise KeyError(f"no column {column!r}; the DataFrame has {names}")
     if rules is not None and not isinstance(rules, Rule):
         raise TypeError(f"rules must be a vncomment Rule, got {type(rules).__name__}")
-    if locale not in LOCALES:
-        raise ValueError(f"unknown locale {locale!r}; choose one of {', '.join(LOCALES)}")
+    locale = resolve_locale(locale)  # "vi-VN" is "vi"; an unknown one is refused now
     for name in (OK_COLUMN, CODES_COLUMN):
         if name in ddf.columns:
             raise ValueError(f"the DataFrame already has a {name!r} column")

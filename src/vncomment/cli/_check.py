@@ -14,7 +14,7 @@ import vncomment
 from vncomment.cli._base import Command, InputError
 from vncomment.cli._io import Comment, argument_text, read_text
 from vncomment.cli._options import add_rule_options, rules_from
-from vncomment.cli._show import WORDS, json_line, mark, messages, shown, use_color
+from vncomment.cli._show import json_line, mark, messages, shown, use_color, words_for
 from vncomment.report import Report
 
 EPILOG = """\
@@ -76,7 +76,7 @@ def _print(comment: Comment, report: Report, words: dict[str, str], color: bool)
 def run(args: argparse.Namespace) -> int:
     rules, comments = rules_from(args), _inputs(args)
     color = use_color(sys.stdout, args.color)
-    words = WORDS[args.lang]
+    words = words_for(args.lang)
     reports = [vncomment.validate(c.text, rules, locale=args.lang) for c in comments]
     status = 0 if all(reports) else 1
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from vncomment.cli._base import InputError
-from vncomment.messages import LOCALES
+from vncomment.messages import LOCALES, resolve_locale
 from vncomment.rules import (
     MaxSyllables,
     MinSyllables,
@@ -27,8 +27,10 @@ def add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     ``vncomment --lang en check ...`` is not overwritten by the command's default.
     """
     group = parser.add_argument_group("output")
-    group.add_argument("--lang", choices=LOCALES, default="vi" if top else argparse.SUPPRESS,
-                       help="language of the messages and labels (default vi)")
+    group.add_argument("--lang", type=_language, default="vi" if top else argparse.SUPPRESS,
+                       metavar="LANG", help=f"language of the messages and labels: "
+                                            f"{', '.join(LOCALES)} or a tag such as vi-VN "
+                                            f"(default vi)")
     group.add_argument("--color", choices=("auto", "always", "never"),
                        default="auto" if top else argparse.SUPPRESS,
                        help="mark offending words in colour: auto (default: on a terminal, "
@@ -48,6 +50,13 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--allow-emails", action="store_true", help="e-mail addresses are fine")
     group.add_argument("--no-phones", action="store_true",
                        help="also reject phone numbers (not part of the default rule)")
+
+
+def _language(tag: str) -> str:
+    try:
+        return resolve_locale(tag)
+    except (TypeError, ValueError) as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def rules_from(args: argparse.Namespace) -> Rule:

@@ -32,7 +32,7 @@ from vncomment.cli._io import (
     open_writer,
 )
 from vncomment.cli._options import add_rule_options, rules_from
-from vncomment.cli._show import WORDS, Progress, Tally, mark, messages, shown, use_color
+from vncomment.cli._show import Progress, Tally, mark, messages, shown, use_color, words_for
 from vncomment.report import Report
 
 EPILOG = f"""\
@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
     except InputError:
         reader.close()
         raise
-    words = WORDS[args.lang]
+    words = words_for(args.lang)
     table = None if args.quiet else _Table(words, use_color(sys.stdout, args.color), reader.unit)
     tally, progress = Tally(), Progress(reader.fraction)
     in_flight: deque[Comment] = deque()  # read, not yet reported: bounded by the read-ahead

@@ -1,0 +1,128 @@
+"""Batch throughput: comments per second on one core, on two processes, and on two Dask workers.
+
+    python benchmarks/batch.py                   # 200,000 rows, then docs/benchmarks.md
+    python benchmarks/batch.py --rows 20000 --no-page
+
+The 10,000 ViCTSD comments (``../shared/corpus``) are repeated to ``--rows`` rows and judged
+with the default rule three ways, one after the other in this one run:
+
+- ``validate_many(texts, jobs=1)``: this process only;
+- ``validate_many(texts, jobs=2)``: two worker processes (started inside the timing);
+- ``vncomment.dask.annotate`` on a ``dask.distributed`` LocalCluster of two worker processes
+  with one thread each (cluster started before the timing and warmed on 1,000 rows), the
+  DataFrame split in 32 partitions, until the verdicts are back in this process.
+
+Each worker warms its own caches on the repeated comments, so the three are compared on equal
+terms; the figures are for this machine, and only the ratios measured side by side mean much
+when it is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from _corpus import comments  # noqa: E402
+from _page import machine, write_section  # noqa: E402
+
+from vncomment.batch import validate_many  # noqa: E402
+
+FLOOR = 1.6
+"""jobs=2 must judge at least this many times as fast as jobs=1 (issue 16, on two cores)."""
+
+
+def rows(count: int) -> list[str]:
+    corpus = list(comments("victsd"))
+    return [corpus[i % len(corpus)] for i in range(count)]
+
+
+def timed(run: Callable[[], int]) -> tuple[float, int]:
+    start = time.perf_counter()
+    judged = run()
+    return time.perf_counter() - start, judged
+
+
+def with_processes(texts: list[str], jobs: int) -> int:
+    return sum(1 for _ in validate_many(texts, jobs=jobs))
+
+
+def with_dask(texts: list[str], partitions: int) -> tuple[float, int]:
+    import dask.dataframe as dd
+    import pandas as pd
+    from distributed import Client, LocalCluster
+
+    from vncomment.dask import annotate
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster):
+        warm = dd.from_pandas(pd.DataFrame({"body": texts[:1000]}), npartitions=2)
+        annotate(warm, "body").compute()
+        frame = pd.DataFrame({"body": texts})
+
+        def run() -> int:
+            ddf = dd.from_pandas(frame, npartitions=partitions)
+            return len(annotate(ddf, "body")["comment_ok"].compute())
+
+        return timed(run)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--partitions", type=int, default=32)
+    parser.add_argument("--no-page", action="store_true", help="print only")
+    args = parser.parse_args()
+
+    texts = rows(args.rows)
+    results: list[tuple[str, float, int]] = []
+    for label, run in (
+        ("`validate_many(jobs=1)`", lambda: with_processes(texts, 1)),
+        ("`validate_many(jobs=2)`", lambda: with_processes(texts, 2)),
+    ):
+        seconds, judged = timed(run)
+        results.append((label, seconds, judged))
+        print(f"{label}: {judged / seconds:,.0f} comments/s", flush=True)
+    seconds, judged = with_dask(texts, args.partitions)
+    results.append(("`vncomment.dask.annotate`, LocalCluster of 2 worker processes",
+                    seconds, judged))
+    print(f"dask: {judged / seconds:,.0f} comments/s", flush=True)
+    assert all(judged == args.rows for _, _, judged in results)
+
+    base = results[0][2] / results[0][1]
+    lines = [
+        "## Batch throughput",
+        "",
+        machine("dask", "distributed", "pandas"),
+        "",
+        f"`python benchmarks/batch.py` (`make bench`): the 10,000 ViCTSD comments "
+        f"(../shared/corpus) repeated to {args.rows:,} rows, default rule, judged one way "
+        f"after the other in one run; process start-up counts for `jobs=2`, the Dask cluster is "
+        f"started and warmed before the timing ({args.partitions} partitions). This machine has "
+        f"{os.cpu_count()} cores, shared with other work while measured.",
+        "",
+        "| how | rows | seconds | comments/s | × jobs=1 |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for label, seconds, judged in results:
+        rate = judged / seconds
+        lines.append(f"| {label} | {judged:,} | {seconds:.1f} | {rate:,.0f} | "
+                     f"{rate / base:.2f}× |")
+    speedup = (results[1][2] / results[1][1]) / base
+    verdict = "meets" if speedup >= FLOOR else "**misses**"
+    lines += ["", f"**jobs=2 judges {speedup:.2f}× as fast as jobs=1** ({verdict} the "
+                  f"{FLOOR}× floor set for two cores)."]
+    text = "\n".join(lines)
+    print(text)
+    if not args.no_page:
+        write_section("batch", text)
+
+
+if __name__ == "__main__":
+    main()
