@@ -190,6 +190,18 @@ def test_links_hidden_by_unicode_are_found() -> None:
         assert text[link.span[0] : link.span[1]] == link.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Xem kiemtien.cօm nhé", "Xem kiemtien.ꓚꓳꓟ nhé", "Xem gօօgle.vn nhé", "Xem ꓖꓳꓳꓖꓡꓰ.ꓚꓳꓟ nhé"],
+)
+def test_other_scripts_lookalikes_in_links(text: str) -> None:
+    # Armenian and Lisu letters stay themselves in the analysis text, but the link scanner
+    # reads a label with them as the Latin letters they imitate.
+    assert normalize(text).text == text
+    [link] = find_links(text)
+    assert link.text == text.split()[1]
+
+
 def test_fold_lookalikes() -> None:
     assert fold_lookalikes("ᴋɪᴇᴍ ⅽօm") == "kiem cօm"  # Armenian օ is text
     assert fold_lookalikes("ᴋɪᴇᴍ ⅽօm ꓮꓐꓚ кот", scripts=True) == "kiem com ABC kot"
