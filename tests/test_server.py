@@ -429,6 +429,7 @@ def test_demo_saves_good_comments_and_lists_them_newest_first(tmp_path: Path) ->
         assert response.status_code == 303
     listed = demo.get("/").text
     assert listed.index("Minh") < listed.index("Lan")  # newest first
+    assert "Ý kiến bạn đọc (2)" in listed
     assert count_rows(db) == 2
 
 

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import DateTime, String, Text, create_engine, select
+from sqlalchemy import DateTime, String, Text, create_engine, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from starlette.concurrency import run_in_threadpool
@@ -76,17 +76,18 @@ def add_demo(app: FastAPI, settings: Settings, rule: Rule) -> None:
     validate_before_save(Comment.body, rule, locale=settings.lang)
     page = _page()
 
-    def listed() -> list[Comment]:
+    def listed() -> tuple[int, list[Comment]]:
         with Session(engine) as session:
             query = select(Comment).order_by(Comment.id.desc()).limit(_LISTED)
-            return list(session.scalars(query))
+            total = session.scalar(select(func.count()).select_from(Comment)) or 0
+            return total, list(session.scalars(query))
 
     def render(author: str = "", body: str = "", errors: list[str] | None = None) -> str:
-        comments = listed()
+        total, comments = listed()
         error_items = "".join(f"<li>{html.escape(e)}</li>" for e in errors or ())
         return page.substitute(
             rule_min=settings.min_syllables,
-            count=len(comments),
+            count=total,
             comments=_comment_items(comments),
             author=html.escape(author, quote=True),
             body=html.escape(body),
