@@ -19,6 +19,7 @@ from urllib.parse import parse_qs
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import DateTime, String, Text, create_engine, func, select
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from starlette.concurrency import run_in_threadpool
@@ -66,7 +67,8 @@ def _comment_items(comments: list[Comment]) -> str:
 
 def add_demo(app: FastAPI, settings: Settings, rule: Rule) -> None:
     """Add ``GET /`` and ``POST /comments`` to ``app``, saving in ``settings.db``."""
-    engine = create_engine(f"sqlite:///{settings.db}", connect_args={"check_same_thread": False})
+    url = URL.create("sqlite", database=settings.db)  # any file name, "?" and "#" included
+    engine = create_engine(url, connect_args={"check_same_thread": False})
     try:
         _Base.metadata.create_all(engine)
     except OperationalError:  # another worker process created the table first
