@@ -10,9 +10,9 @@ each restored letter keeps the case it was typed in.
 
 Measured evidence (``benchmarks/restore.py``, ViCTSD test comments typed with marks, stripped by
 unidecode; ``docs/benchmarks.md``): the shipped model, built only from freely licensed text
-(wordfreq's Vietnamese list and Debian's Vietnamese localisations), restores 77 % of syllables
-(pyvi's ``add_accents``: 65 %); a model trained on a site's own comments (ViCTSD's train and
-valid splits standing in) restores 89 %.
+(wordfreq's Vietnamese list and Debian's Vietnamese localisations), restores 76.7 % of the
+syllables (each syllable's most frequent form: 70.3 %; pyvi's ``add_accents``: 63.7 %); a model
+trained on a site's own comments (ViCTSD's train and valid splits standing in) 89.7 %.
 
 >>> from vncomment.restore import restore
 >>> restore("Cam on ban rat nhieu!")
