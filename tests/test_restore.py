@@ -151,6 +151,19 @@ def test_typed_keystrokes_are_decoded_exactly(typed, expected):
     assert restore(typed) == expected
 
 
+VNI = [
+    ("Vie65t Nam vo6 d9i5ch", "Việt Nam vô địch"),
+    ("To6i ye6u Vie65t Nam", "Tôi yêu Việt Nam"),
+]
+
+
+@pytest.mark.parametrize(("typed", "expected"), VNI)
+def test_vni_keystrokes_are_decoded_exactly_once_the_analysis_reads_them(typed, expected):
+    if all(t.typed is None for t in analyze(typed).tokens):
+        pytest.skip("this version of vncomment.typed does not read VNI yet")
+    assert restore(typed) == expected
+
+
 def test_plain_words_of_an_accented_comment_stay_but_slips_are_restored():
     assert restore("Con mèo nhà tôi ra xe") == "Con mèo nhà tôi ra xe"
     assert restore("Cảm ơn bạn, bai viet hay lắm") == "Cảm ơn bạn, bài viết hay lắm"
@@ -255,6 +268,12 @@ def test_a_file_that_is_no_model_is_refused(tmp_path):
     cut.write_bytes(gzip.compress(text[: len(text) // 2]))
     with pytest.raises(ValueError):
         Model.load(cut)
+    stray = tmp_path / "stray.gz"
+    stray.write_bytes(gzip.compress(
+        "# vncomment-restorer 1\n%unigrams 1\nđi\t3\n%bigrams 1\n0\t7\t1\n".encode()
+    ))
+    with pytest.raises(ValueError, match="not in the vocabulary"):
+        Model.load(stray)
 
 
 def default_model_file() -> str:

@@ -288,8 +288,10 @@ def _from_text(text: str, path: str | None = None) -> Model:
         numbers = text[line_end + 1 :].split()
         if len(numbers) != 3 * m or len(vocab) != n + 1:
             raise ValueError("the counts do not match the section sizes")
-        left = map(int, numbers[0::3])
-        right = map(int, numbers[1::3])
+        left = list(map(int, numbers[0::3]))
+        right = list(map(int, numbers[1::3]))
+        if m and (min(left) < 0 or max(left) > n or min(right) < 0 or max(right) > n):
+            raise ValueError("a pair names a form that is not in the vocabulary")
         keys = [a << SHIFT | b for a, b in zip(left, right, strict=True)]
         bigrams = dict(zip(keys, map(float, numbers[2::3]), strict=True))
     except ValueError as e:
