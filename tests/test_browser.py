@@ -14,6 +14,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,22 +52,31 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    db = tmp_path_factory.mktemp("demo") / "comments.sqlite3"
+@contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """The app on 127.0.0.1, run by uvicorn in a thread; yields its base URL."""
     port = free_port()
-    config = uvicorn.Config(create_app(Settings(demo=True, db=str(db))), host="127.0.0.1",
-                            port=port, log_level="warning", access_log=False)
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
+                            log_level="warning", access_log=False)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", db
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    db = tmp_path_factory.mktemp("demo") / "comments.sqlite3"
+    with serving(Settings(demo=True, db=str(db))) as base:
+        yield base, db
 
 
 def chromium(javascript: bool = True) -> WebDriver:
@@ -270,3 +280,51 @@ def test_the_suggested_spelling_replaces_the_text_in_one_click(
     expected = "Bình luận hợp lệ" if verdict["ok"] else verdict["violations"][0]["message"]
     wait(browser, lambda d: expected in status_text(d))
     assert send_button(browser).is_enabled() == verdict["ok"]
+
+
+SITE_PAGE = """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Một trang PHP</title></head>
+<body>
+<form method="post" action="/binh-luan.php">
+  <textarea id="noi-dung" name="body" data-vncomment></textarea>
+  <button type="submit" class="send">Gửi</button>
+</form>
+<script src="{service}/vncomment.js" defer></script>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def other_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A site on another origin (as a PHP or .NET site would be), serving plain files."""
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    root = tmp_path_factory.mktemp("site")
+    handler = partial(SimpleHTTPRequestHandler, directory=str(root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", root
+    httpd.shutdown()
+    thread.join(timeout=10)
+
+
+def test_a_site_on_another_origin_uses_the_script_when_cors_allows_it(
+    other_site: tuple[str, Path], site: tuple[str, Path], browser: WebDriver
+) -> None:
+    origin, root = other_site
+    with serving(Settings(allow_origin=(origin,))) as service:
+        (root / "allowed.html").write_text(SITE_PAGE.format(service=service), "utf-8")
+        browser.get(origin + "/allowed.html")
+        type_comment(browser, UNMARKED)
+        wait(browser, lambda d: "Mời bạn viết tiếng Việt có dấu" in status_text(d))
+        assert marks(browser, "unmarked") and not send_button(browser).is_enabled()
+    # The demo's service allows no other origin: the browser refuses its answers, and the
+    # site's form is left to work as it did.
+    demo_service, _ = site
+    (root / "refused.html").write_text(SITE_PAGE.format(service=demo_service), "utf-8")
+    browser.get(origin + "/refused.html")
+    type_comment(browser, UNMARKED)
+    wait(browser, lambda d: "Chưa kiểm tra được" in status_text(d))
+    assert send_button(browser).is_enabled()
