@@ -320,6 +320,15 @@ def test_a_site_on_another_origin_uses_the_script_when_cors_allows_it(
         type_comment(browser, UNMARKED)
         wait(browser, lambda d: "Mời bạn viết tiếng Việt có dấu" in status_text(d))
         assert marks(browser, "unmarked") and not send_button(browser).is_enabled()
+        # Options on the script tag apply to every box of the page.
+        english = SITE_PAGE.format(service=service).replace(
+            'vncomment.js" defer', 'vncomment.js" data-vncomment-lang="en" defer')
+        (root / "english.html").write_text(english, "utf-8")
+        browser.get(origin + "/english.html")
+        type_comment(browser, UNMARKED)
+        wait(browser, lambda d: "Please write Vietnamese with diacritics" in status_text(d))
+        assert browser.find_element(By.CSS_SELECTOR, ".vnc-words-unmarked").text.startswith(
+            "Words without diacritics:")
     # The demo's service allows no other origin: the browser refuses its answers, and the
     # site's form is left to work as it did.
     demo_service, _ = site

@@ -123,10 +123,10 @@
     if (!textarea || textarea.vncomment) return textarea && textarea.vncomment;
     options = options || {};
     var data = textarea.dataset;
-    var endpoint = options.endpoint || data.vncommentEndpoint || scriptData.endpoint || defaultEndpoint;
-    var lang = options.lang || data.vncommentLang || scriptData.lang || "vi";
+    var endpoint = options.endpoint || data.vncommentEndpoint || scriptData.vncommentEndpoint || defaultEndpoint;
+    var lang = options.lang || data.vncommentLang || scriptData.vncommentLang || "vi";
     var words = WORDS[lang] || WORDS.vi;
-    var delay = Number(options.delay || data.vncommentDelay || scriptData.delay || 400);
+    var delay = Number(options.delay || data.vncommentDelay || scriptData.vncommentDelay || 400);
     var form = textarea.form;
     var buttons = submitButtons(form);
 
