@@ -16,7 +16,14 @@ distributed = pytest.importorskip("distributed")
 
 from vncomment import validate  # noqa: E402
 from vncomment.dask import annotate  # noqa: E402
-from vncomment.rules import DEFAULT, NoLinks, NoPhoneNumbers  # noqa: E402
+from vncomment.rules import (  # noqa: E402
+    DEFAULT,
+    MinSyllables,
+    NoLinks,
+    NoPhoneNumbers,
+    NoRepetition,
+    RequireDiacritics,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -68,13 +75,14 @@ def test_parquet_archive_audit(client: object, tmp_path: Path) -> None:
     texts = comments() * 3
     dd.from_pandas(frame(texts), npartitions=4).to_parquet(tmp_path / "archive")
     archive = dd.read_parquet(tmp_path / "archive")
-    allow = NoLinks(allow=("vnexpress.net",))
-    rejected = annotate(archive, "body", DEFAULT & allow)
+    rules = MinSyllables(10) & NoRepetition() & RequireDiacritics() & NoLinks(
+        allow=("vnexpress.net",))
+    rejected = annotate(archive, "body", rules)
     rejected = rejected[~rejected["comment_ok"]]
     rejected.to_parquet(tmp_path / "rejected")
     out = pd.read_parquet(tmp_path / "rejected").sort_values("id")
     expected = [(i, " ".join(r.codes)) for i, r in
-                enumerate(validate(t, DEFAULT & allow) for t in texts) if not r.ok]
+                enumerate(validate(t, rules) for t in texts) if not r.ok]
     assert list(zip(out["id"], out["comment_codes"], strict=True)) == expected
     assert not out["comment_ok"].any()
 
