@@ -99,8 +99,10 @@ def _start_worker(rules: Rule | None, locale: str) -> None:
     global _worker_rules, _worker_locale
     _worker_rules, _worker_locale = rules, locale
     # Ctrl-C reaches the whole process group; the parent decides what to do about it, so the
-    # workers must not each print a KeyboardInterrupt traceback.
+    # workers must not each print a KeyboardInterrupt traceback. SIGTERM ends a worker at once,
+    # whatever handler the parent had when it forked (the command's turns it into a summary).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 _Verdict = tuple[tuple[Violation, ...], int]
