@@ -5,8 +5,11 @@ Run: ``.venv/bin/python benchmarks/links.py`` (a few minutes on 2 cores). Prints
 1. links found / traps passed on the same tables: the project's fixtures
    (``tests/fixtures/links_*.json``) and linkify-it's ``links.txt``/``not_links.txt``;
 2. our verdict on every ``not_links.txt`` line, with the reason where we differ;
-3. time per ViCTSD comment, vncomment ``find_links`` against linkify-it-py ``test()``;
-4. cost per character from 1 KB to 1 MB on adversarial inputs. Peers run in a subprocess with a
+3. found / passed per disguise family (the fixtures' labels name the family);
+4. links found in ViCTSD and AIVIVN;
+5. time per ViCTSD comment, vncomment ``find_links`` against linkify-it-py ``test()``, and the
+   pre-check: the share of comments it lets skip the scan, and the scan's time with and without it;
+6. cost per character from 1 KB to 1 MB on adversarial inputs. Peers run in a subprocess with a
    5 s timeout and only up to 10 KB: urlextract alone takes more than 20 s on ``"1." * 8000``.
 
 The shared corpus (``../shared/corpus``) is optional: tables that need it are skipped.
@@ -21,7 +24,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from vncomment._normalize import normalize
 from vncomment.links import find_links
+from vncomment.links._candidates import may_have_links
+from vncomment.links._scanner import scan_links
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -124,6 +130,78 @@ def not_links_verdicts() -> None:
     table(rows, ["input", "vncomment", "why we differ"])
 
 
+FAMILIES = [
+    "dot symbol", "bracket dot", "spoken comma", "spoken ending", "spelled name",
+    "one-syllable name",
+]  # fmt: skip
+
+
+def families() -> None:
+    found = json.loads((FIXTURES / "links_found.json").read_text("utf-8"))
+    traps = json.loads((FIXTURES / "links_traps.json").read_text("utf-8"))
+    finders = {name: make() for name, make in FINDERS.items()}
+    rows = []
+    for family in FAMILIES:
+        links = [c["input"] for c in found if c["label"].startswith(family + ":")]
+        safe = [c["input"] for c in traps if c["label"].startswith(family + ":")]
+        row = [family]
+        for finder in finders.values():
+            row.append(f"{sum(map(finder, links))}/{len(links)}")
+            row.append(f"{sum(not finder(t) for t in safe)}/{len(safe)}")
+        rows.append(row)
+    print("## Disguise families (links found, traps passed)\n")
+    table(rows, ["family", *(f"{n} {w}" for n in finders for w in ("found", "traps"))])
+
+
+def corpus_links() -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _corpus import comments
+
+    rows = []
+    for name in ("victsd", "aivivn"):
+        if not (CORPUS / f"{name}.tsv").exists():
+            continue
+        texts = list(comments(name))
+        links = [link.text for text in texts for link in find_links(text)]
+        rows.append([name, str(len(texts)), str(len(links)), ", ".join(sorted(set(links)))[:90]])
+    if rows:
+        print("## Links found in the corpora (read each one: are they real?)\n")
+        table(rows, ["corpus", "comments", "links", "links found (first 90 characters)"])
+
+
+def precheck() -> None:
+    if not (CORPUS / "victsd.tsv").exists():
+        return
+    analysed = [normalize(text).text for text in victsd()]
+    skipped = sum(not may_have_links(text) for text in analysed)
+
+    def with_precheck() -> None:
+        for text in analysed:
+            if may_have_links(text):
+                scan_links(text)
+
+    def scan_all() -> None:  # as before the pre-check: every stage on every comment
+        for text in analysed:
+            scan_links(text, hints=False)
+
+    times = {}
+    for label, run in (
+        ("every stage, every comment", scan_all),
+        ("pre-check, then hinted stages", with_precheck),
+    ):
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            run()
+            runs.append((time.perf_counter() - start) / len(analysed) * 1e6)
+        times[label] = min(runs)
+    print(f"## The pre-check on ViCTSD ({len(analysed)} normalised comments, best of 3)\n")
+    print(f"It finds nothing link-like in {skipped} comments ({skipped / len(analysed):.0%}).\n")
+    rows = [[label, f"{us:.1f} µs"] for label, us in times.items()]
+    ratio = times["pre-check, then hinted stages"] / times["every stage, every comment"]
+    table([*rows, ["ratio", f"{ratio:.2f}"]], ["link scan", "per comment"])
+
+
 def per_comment() -> None:
     if not (CORPUS / "victsd.tsv").exists():
         return
@@ -221,7 +299,10 @@ def linear_time() -> None:
 def main() -> None:
     detection()
     not_links_verdicts()
+    families()
+    corpus_links()
     per_comment()
+    precheck()
     linear_time()
 
 

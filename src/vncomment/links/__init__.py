@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vncomment._normalize import Normalized, normalize
-from vncomment.links._candidates import PRECHECK
+from vncomment.links._candidates import may_have_links
 from vncomment.links._evidence import KNOWN_HOSTS
 from vncomment.links._hosts import browser_host, link_host, site_host
 from vncomment.links._scanner import scan_links
@@ -71,7 +71,7 @@ def on_site(host: str, site: str) -> bool:
 
 def links_in(norm: Normalized) -> list[Link]:
     """The links of a normalised comment, with spans into its original text."""
-    if PRECHECK.search(norm.text) is None:  # nothing link-like: most comments
+    if not may_have_links(norm.text):  # nothing link-like: three comments in four
         return []
     links = []
     for start, end, url, kind in scan_links(norm.text):

@@ -11,7 +11,15 @@ import ipaddress
 
 import regex
 
-from vncomment.links._candidates import CHAIN, IPV6, SCHEME, SPLIT
+from vncomment.links._candidates import (
+    CHAIN,
+    IPV6,
+    IPV6_HINT,
+    SCHEME,
+    SCHEME_HINT,
+    SPLIT,
+    may_have_chain,
+)
 from vncomment.links._evidence import Chain
 from vncomment.links._hosts import TRAILING, url_end
 from vncomment.links._lookalikes import fold, mixed_script
@@ -173,20 +181,23 @@ def _scheme_links(text: str) -> list[Found]:
     return found
 
 
-def scan_links(text: str) -> list[Found]:
+def scan_links(text: str, hints: bool = True) -> list[Found]:
     """Links in an *analysis* text (see :mod:`vncomment._normalize`).
 
-    Returns ``(start, end, url, kind)`` tuples, in order, not overlapping.
+    Returns ``(start, end, url, kind)`` tuples, in order, not overlapping. Each stage runs only
+    when its cheap hint finds something; ``hints=False`` runs them all (the tests that check
+    the hints compare both).
 
     >>> scan_links("xem abc.vn/tin và hxxp://x.com")
     [(4, 14, 'abc.vn/tin', 'domain'), (18, 30, 'http://x.com', 'url')]
     """
-    found = _scheme_links(text)
+    found = _scheme_links(text) if not hints or SCHEME_HINT.search(text) else []
     urls = iter([(a, b) for a, b, _, _ in found] + [(len(text), len(text))])
     url = next(urls)
     caps = _LOWER.search(text) is None
+    may_chain = not hints or may_have_chain(text)
     pos = floor = 0  # floor: the end of the last link before the chain
-    while m := CHAIN.search(text, pos):
+    while may_chain and (m := CHAIN.search(text, pos)):
         pos = m.end()
         while url[1] <= m.start():
             floor = max(floor, url[1])
@@ -201,7 +212,7 @@ def scan_links(text: str) -> list[Found]:
         if links:
             pos = max(pos, links[-1][1])
             floor = links[-1][1]
-    if ":" in text:
+    if not hints or IPV6_HINT.search(text):
         found.extend(_ipv6_links(text))
     found.sort(key=lambda f: (f[0], -f[1]))
     kept: list[Found] = []
