@@ -6,7 +6,8 @@ import time
 import unicodedata
 
 import pytest
-from hypothesis import given
+from bidi import get_display
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vncomment import find_links, validate
@@ -216,10 +217,20 @@ def test_fold_lookalikes() -> None:
         "a" + "\u0301" * 200_000 + "b",
         ".\u0301" * 100_000,
         ("\u202e\u202d" * 62 + "abc ") * 1_500,  # the deepest levels UAX #9 allows
+        "\u202eab\n" * 15_000,  # a paragraph each
         "a\u200a" * 100_000,
         "a\u200b" * 100_000,
     ],
-    ids=["U+0F73", "acute+dot", "one run", "marked dots", "nested overrides", "hair", "zw"],
+    ids=[
+        "U+0F73",
+        "acute+dot",
+        "one run",
+        "marked dots",
+        "nested overrides",
+        "lines",
+        "hair",
+        "zw",
+    ],
 )
 def test_linear_on_hostile_input(text: str) -> None:
     # A guard with huge headroom, not a benchmark: about 0.5 s here for 200,000 characters
@@ -250,3 +261,15 @@ def test_display_order_is_a_permutation(text: str) -> None:
     order = _display_order(text)
     assert sorted(order) == [i for i, c in enumerate(text) if c not in _BIDI_CONTROLS]
     _check_map(normalize(text))
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from("abc xy 12 .,-:/\t" + _BIDI_CONTROLS), max_size=24))
+def test_display_order_matches_the_reference_bidi(text: str) -> None:
+    # The unicode-bidi crate (python-bidi) implements all of UAX #9: for Latin letters,
+    # digits, punctuation and every bidi control, the order read here is the order it shows.
+    # (Brackets are left out: it also mirrors them, and pairs them by N0, which is not done
+    # here.)
+    mine = "".join(text[i] for i in _display_order(text))
+    shown = get_display(text, base_dir="L")
+    assert mine == "".join(c for c in shown if c not in _BIDI_CONTROLS)
