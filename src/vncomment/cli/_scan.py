@@ -17,6 +17,7 @@ import argparse
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterator
 from types import FrameType
@@ -163,7 +164,10 @@ def run(args: argparse.Namespace) -> int:
         if writer is not None:
             writer.discard()
         raise InputError(f"--jobs: {error}") from None
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    # Python lets only the main thread set handlers; main() called from another thread (an
+    # embedding program) leaves SIGTERM to that program.
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if on_main_thread else None
     stopped: int | None = None
     try:
         for verdict in verdicts:
@@ -185,7 +189,8 @@ def run(args: argparse.Namespace) -> int:
         raise
     finally:
         verdicts.close()  # stops the worker processes
-        signal.signal(signal.SIGTERM, previous)
+        if on_main_thread:
+            signal.signal(signal.SIGTERM, previous)
         reader.close()
         progress.close()
 
