@@ -470,8 +470,18 @@ _SCHEMES = st.sampled_from(
 # normalisation.
 _DOTS = st.sampled_from(
     [".", " chấm ", " CHẤM ", " Chấm ", " cham ", " dot ", " DOT ", "[.]", "(.)", "(dot)", "[dot]",
-     "[chấm]", "(cham)", " . ", " .", "．", "。", "｡", "﹒", "․", "\u00a0.\u00a0"]
+     "[chấm]", "(cham)", " . ", " .", "．", "。", "｡", "﹒", "․", "\u00a0.\u00a0",
+     # dot symbols, dots in braces and angle brackets, spaced brackets
+     "·", "•", "∙", "⋅", "‧", "・", "･", " · ", "{.}", "<.>", "( . )", " [ . ] ", "(·)", "{dot}"]
 )  # fmt: skip
+# Names written like domains (ASCII, not a Vietnamese syllable), for the spoken disguises.
+_ASCII_NAMES = st.sampled_from(
+    ["kiemtien", "abc", "dienmayabc", "shopgiare", "vaynhanh", "abc123", "muabannhanh", "nhacai99"]
+)
+# Endings as they are said or misspelt, after a spoken or written dot.
+_SPOKEN_ENDINGS = st.sampled_from(["cơm", "côm", "kom", "vê nờ", "vê en", "vờ nờ", "nét", "CƠM"])
+# One syllable before an ending that no word follows, with a written dot.
+_SYLLABLE_NAMES = st.sampled_from(["vay", "nha", "xe", "tien", "nhà", "shop"])
 # Styled letters: mathematical bold, mathematical sans-serif, circled (a-z only).
 _STYLES = (0x1D41A, 0x1D5BA, 0x24D0)
 _INVISIBLE = st.sampled_from(["\u200b", "\u00ad", "\u200c", "\u2060", "\ufeff"])
@@ -485,9 +495,28 @@ _LOOKALIKES = (
 @st.composite
 def _disguised(draw: st.DrawFn) -> str:
     name, ending = draw(_NAMES), draw(_LINK_ENDINGS)
-    trick = draw(st.sampled_from(["dot", "invisible", "lookalike", "fullwidth", "styled", "com"]))
+    trick = draw(
+        st.sampled_from(
+            ["dot", "invisible", "lookalike", "fullwidth", "styled", "com", "spoken comma",
+             "spoken ending", "spelled", "syllable"]
+        )
+    )  # fmt: skip
     if trick == "dot":
         return name + draw(_DOTS) + ending.replace(".", draw(_DOTS))
+    if trick == "spoken comma":  # kiemtien phẩy com
+        return draw(_NAMES) + draw(st.sampled_from([" phẩy ", " phay ", " PHẨY "])) + ending
+    if trick == "spoken ending":  # kiemtien chấm cơm, vaynhanh chấm vê nờ
+        dot = draw(st.sampled_from([" chấm ", " cham ", " dot ", ".", "[.]", " . "]))
+        return draw(_ASCII_NAMES) + dot + draw(_SPOKEN_ENDINGS)
+    if trick == "spelled":  # k i e m t i e n . c o m
+        spelled = " ".join(draw(_ASCII_NAMES))
+        dot = draw(st.sampled_from([" . ", " chấm ", ".", " [.] ", " · "]))
+        tail = draw(st.sampled_from(["com", "vn", "net", "xyz"]))
+        return spelled + dot + (" ".join(tail) if draw(st.booleans()) else tail)
+    if trick == "syllable":  # vay.vn, nha.net, xe.com.vn
+        dot = draw(st.sampled_from([".", "·", "[.]"]))
+        tail = draw(st.sampled_from(["vn", "net", "org", "com.vn", "info", "xyz"]))
+        return draw(_SYLLABLE_NAMES) + dot + tail
     if trick == "com":  # the weakest disguises, read as links only before com
         return draw(_NAMES) + draw(st.sampled_from([",", ". ", " , "])) + "com"
     if trick == "styled":
@@ -547,9 +576,13 @@ def links(disguised: bool = True) -> st.SearchStrategy[str]:
     """Links as spammers write them: schemes (also misspelt and spaced out), www, bare domains
     with paths and ports, IDN and punycode, short and messaging links (every host of
     :data:`vncomment.links.KNOWN_HOSTS`), e-mail addresses and ``mailto:``, IPv4 and IPv6; with
-    ``disguised`` also spelled-out, spaced and bracketed dots, full-width, ideographic, small
-    and leader dots, a comma or a full stop and a space before ``com``, invisible characters,
-    Cyrillic and Greek look-alikes, full-width and styled letters (𝐤𝐢𝐞𝐦, ⓚⓘⓔⓜ). Every one is
+    ``disguised`` also spelled-out, spaced and bracketed dots (also in braces, angle brackets
+    and spaced brackets), full-width, ideographic, small and leader dots, dot symbols (· • ∙ ⋅
+    ・), a comma or a full stop and a space before ``com``, a spoken comma (``phẩy com``),
+    endings said or misspelt (``chấm cơm``, ``chấm vê nờ``, ``kom``, ``nét``), names spelled
+    letter by letter (``k i e m t i e n . c o m``), one syllable before an ending no word
+    follows (``vay.vn``), invisible characters, Cyrillic and Greek look-alikes, full-width and
+    styled letters (𝐤𝐢𝐞𝐦, ⓚⓘⓔⓜ). Every one is
     a link to :func:`vncomment.links.find_links`, wherever it stands between two words.
 
     Example::
