@@ -62,7 +62,8 @@ def runs(analysis: Analysis) -> Iterator[list[Slot]]:
             decoded = decode_typed(token.text, plain_table()[1]) or token.text
             run.append(Slot(token.span, _lower(decoded), False, decoded))
         else:
-            # the text as given, unless normalising changed it (styled letters): then as read
+            # restored only where the text as given is the word as read: a word that normalising
+            # changed (styled or full-width letters) is left as written
             written = text[token.span[0] : token.span[1]]
             plain = not syllable.marked and written == token.text
             slip = plain and (not syllable.plain_ok or _rarely_plain(token.text))
