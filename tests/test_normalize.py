@@ -64,6 +64,7 @@ CASES = [
     ("Vai full stop", "abc\ua60ecom", "abc.com", "looks like a full stop"),
     ("full-width", "ｗｗｗ．ａｂｃ。ｃｏｍ", "www.abc.com", "browsers fold them (IDNA)"),
     ("circled", "ⓚⓘⓔⓜ①", "kiem1", "NFKC"),
+    ("ligatures", "ﬁnd kieﬀ", "find kieff", "NFKC"),
     ("negative squared", "🅺🅸🅴🅼", "KIEM", "no NFKC form"),
     ("eth", "ðẹp", "đẹp", "typed for đ"),
     # look-alikes of other scripts are text

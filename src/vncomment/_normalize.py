@@ -62,8 +62,8 @@ _INVISIBLE = r"\p{Default_Ignorable_Code_Point}\ufff9-\ufffb"
 _NARROW_SPACES = "\u2006\u2008\u2009\u200a\u205f"
 _SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"  # no-break, thin, ideographic ... spaces
 # Styled characters NFKC reads as one or more ASCII ones: circled and parenthesised (ⓚ ① ⑴),
-# small forms (﹒ ﹐), mathematical alphanumerics, squared letters (🄰).
-_STYLED = "\u2024\u2460-\u24ff\ufe50-\ufe6b\U0001d400-\U0001d7ff\U0001f130-\U0001f189"
+# Latin ligatures (ﬁ ﬀ), small forms (﹒ ﹐), mathematical alphanumerics, squared letters (🄰).
+_STYLED = "\u2024\u2460-\u24ff\ufb00-\ufb06\ufe50-\ufe6b\U0001d400-\U0001d7ff\U0001f130-\U0001f189"
 _OVERRIDES = "\u202d\u202e"
 
 _INVISIBLE_RE = regex.compile(f"[{_INVISIBLE}]++")
