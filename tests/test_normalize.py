@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from vncomment import find_links, validate
 from vncomment._confusables import fold_lookalikes, lookalike_table, styled_table
 from vncomment._normalize import MAX_MARKS, Normalized, _display_order, normalize
+from vncomment.rules import DEFAULT, NoPhoneNumbers
 
 # (label, text as given, analysis text, why)
 CASES = [
@@ -240,6 +241,20 @@ def test_linear_on_hostile_input(text: str) -> None:
     norm = normalize(text)
     assert time.perf_counter() - start < 10
     assert len(norm.text) <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u0f73" * 200_000, "a" + "\u0301\u0323" * 100_000, "Bài viết hay quá " + "\u0301" * 200_000],
+    ids=["U+0F73", "acute+dot", "after words"],
+)
+def test_validate_linear_on_marks(text: str) -> None:
+    # Issue 11's reproductions through every entry point: 80,000 U+0F73 took 30 s, 50,000
+    # pairs 11 s. A guard with huge headroom: about 0.2 s here.
+    start = time.perf_counter()
+    report = validate(text, DEFAULT & NoPhoneNumbers())
+    assert time.perf_counter() - start < 10
+    assert [v.code for v in report.violations] == ["too_short"]
 
 
 def test_marks_bounded_keeps_span() -> None:
