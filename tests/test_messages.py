@@ -30,7 +30,7 @@ from vncomment.messages import (
     resolve_locale,
     template_for,
 )
-from vncomment.rules import MinSyllables, NoPhoneNumbers
+from vncomment.rules import MaxSyllables, MinSyllables, NoPhoneNumbers, Rule
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE_DIR = ROOT / "src" / "vncomment" / "locale"
@@ -64,6 +64,23 @@ def test_catalogues_cover_every_key() -> None:
 def test_templates_name_only_their_params(key: str, locale: str) -> None:
     named = set(messages._PLACEHOLDER.findall(BUILT_IN[locale][key]))
     assert named <= PARAMS[key], named - PARAMS[key]
+
+
+PRODUCED = [
+    ("too_short", "ngắn quá", None),
+    ("too_long", "Bài viết rất hay, cảm ơn tác giả nhiều", MaxSyllables(3)),
+    ("repetitive", "á á á á á á á á á á", None),
+    ("missing_diacritics", "toi khong biet nguoi ta noi gi ve chuyen nay nua ban a", None),
+    ("contains_link", "Mời các bạn ghé xem tại trang abc chấm com để biết thêm chi tiết", None),
+    ("contains_phone", "Liên hệ mình qua số 0912 345 678 nhé", NoPhoneNumbers()),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "rules"), PRODUCED, ids=[p[0] for p in PRODUCED])
+def test_params_are_the_ones_the_rules_produce(code: str, text: str, rules: Rule | None) -> None:
+    """PARAMS decides which placeholders a site may use: it must follow the rules' params."""
+    (violation,) = [v for v in validate(text, rules).violations if v.code == code]
+    assert set(violation.params) == PARAMS[code]
 
 
 def test_cli_words_are_in_the_catalogue() -> None:

@@ -46,7 +46,7 @@ PARAMS: dict[str, frozenset[str]] = {
     "too_short": frozenset({"min", "count"}),
     "too_long": frozenset({"max", "count"}),
     "repetitive": frozenset({"count", "distinct", "effective"}),
-    "missing_diacritics": frozenset({"share", "percent", "spans", "examples"}),
+    "missing_diacritics": frozenset({"share", "percent", "spans", "examples", "suggestion"}),
     "contains_link": frozenset({"link", "url", "kind", "links"}),
     "contains_phone": frozenset({"phone", "digits", "phones"}),
     "cli.ok": frozenset(),
