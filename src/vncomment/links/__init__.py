@@ -22,7 +22,7 @@ in four steps, one module each:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vncomment._normalize import Normalized, normalize
 from vncomment.links._candidates import may_have_links
@@ -39,18 +39,31 @@ class Link:
 
     ``span`` indexes the text as given, ``text`` is that slice, ``url`` the normalised address
     (``https://abc.com/x``, ``abc.com``, ``a@b.vn``, ``1.2.3.4``) and ``kind`` one of ``url``,
-    ``domain``, ``email``, ``ip``. ``host`` is the host a browser goes to when the link is
-    opened as written (read by the WHATWG URL rules from the text as given, which may run past
-    ``text``: ``vnexpress.net:8080@evil.com`` goes to ``evil.com``), or None when no browser
-    would open it as written (a spoken or spaced dot, a scheme other than http and https) or
-    when it carries user info, which shows a reader one host and sends the browser to another.
+    ``domain``, ``email``, ``ip``.
     """
 
     span: tuple[int, int]
     text: str
     url: str
     kind: str
-    host: str | None = None
+    _comment: str = field(default="", repr=False, compare=False)  # the text as given
+
+    @property
+    def host(self) -> str | None:
+        """The host a browser goes to when the link is opened as written, read by the WHATWG
+        URL rules from the comment as given, which may run past ``text``
+        (``vnexpress.net:8080@evil.com`` goes to ``evil.com``); or None when no browser would
+        open it as written (a spoken or spaced dot, a scheme other than http and https) or
+        when it carries user info, which shows a reader one host and sends the browser to
+        another.
+
+        >>> [link.host for link in find_links("ｖｎｅｘｐｒｅｓｓ．ｎｅｔ, abc chấm com")]
+        ['vnexpress.net', None]
+        """
+        comment, (start, end) = self._comment, self.span
+        if comment[start:end] != self.text:  # made by hand: read its text alone
+            comment, start, end = self.text, 0, len(self.text)
+        return browser_host(comment, start, end, email=self.kind == "email")
 
 
 def on_site(host: str, site: str) -> bool:
@@ -76,8 +89,7 @@ def links_in(norm: Normalized) -> list[Link]:
     links = []
     for start, end, url, kind in scan_links(norm.text):
         a, b = norm.span(start, end)
-        host = browser_host(norm.original, a, b, email=kind == "email")
-        links.append(Link((a, b), norm.original[a:b], url, kind, host))
+        links.append(Link((a, b), norm.original[a:b], url, kind, norm.original))
     return links
 
 

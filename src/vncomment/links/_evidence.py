@@ -20,7 +20,7 @@ The constants below hold the measured evidence for each choice.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import regex
@@ -90,6 +90,8 @@ def _unmarked(word: str) -> str:
 def spoken_ending(label: str) -> str | None:
     """The web ending ``label`` says or misspells (cơm, kom, nét, vê nờ), or None."""
     low = label.lower()
+    if len(low) > 5 or (low.isascii() and low[:1] != "k"):
+        return None  # the longest is "vê nờ"; plain ASCII only ever misspells c as k
     if _SPOKEN_VN.fullmatch(low):
         return "vn"
     plain = _unmarked(low)
@@ -146,25 +148,51 @@ class Chain:
     def __init__(self, labels: list[str], seps: list[str], caps: bool) -> None:
         self.raw = labels
         self.names = [_joined(x) for x in labels]
-        self.kinds = [separator_kind(s) for s in seps]
         self.caps = caps
-        self.valid = [_valid_label(x) for x in self.names]
         tlds = _tlds()
         self.endings: list[str | None] = []
         self.spoken: list[bool] = []
         for name in self.names:
-            low, folded = name.lower(), fold(name)
-            tld = low if low in tlds else folded if folded in tlds else None
+            low = name.lower()
+            tld = low if low in tlds else None
+            if tld is None and not low.isascii() and (folded := fold(low)) in tlds:
+                tld = folded
             said = None if tld else spoken_ending(name)
             self.endings.append(tld or said)
             self.spoken.append(said is not None)
-        # run[k]: the leftmost label reachable from label k over valid labels and separators
-        # that may stand inside a name (a comma only ever stands for the dot before the ending).
-        self._run = list(range(len(labels)))
-        for k in range(1, len(labels)):
-            if self.valid[k - 1] and self.valid[k] and self.kinds[k - 1] not in WEAK:
-                self._run[k] = self._run[k - 1]
+        self._seps = seps
         self._counts: dict[str, list[int]] | None = None
+
+    def host(self, i: int, j: int) -> str:
+        """Labels ``i`` .. ``j`` as a host name: lowercase, look-alikes in mixed labels read
+        as Latin, a spoken ending as the ending it says."""
+        names = self.names[i:j]
+        host = ".".join(fold(x) if mixed_script(x) else x.lower() for x in names)
+        ending = (self.endings[j] or "") if self.spoken[j] else self.names[j]
+        ending = fold(ending) if mixed_script(ending) else ending.lower()
+        return f"{host}.{ending}" if host else ending
+
+    def has_endings(self) -> bool:
+        """Does any label after the first end a name (a TLD or a spoken ending)?"""
+        return any(self.endings[1:])
+
+    @cached_property
+    def kinds(self) -> list[str]:
+        return [separator_kind(s) for s in self._seps]
+
+    @cached_property
+    def valid(self) -> list[bool]:
+        return [_valid_label(x) for x in self.names]
+
+    @cached_property
+    def _run(self) -> list[int]:
+        """The leftmost label reachable from each label over valid labels and separators that
+        may stand inside a name (a comma only ever stands for the dot before the ending)."""
+        run = list(range(len(self.names)))
+        for k in range(1, len(run)):
+            if self.valid[k - 1] and self.valid[k] and self.kinds[k - 1] not in WEAK:
+                run[k] = run[k - 1]
+        return run
 
     def reach(self, j: int) -> int:
         """The first label of the name that ending ``j`` would close (``j`` if none)."""

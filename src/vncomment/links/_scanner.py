@@ -22,7 +22,6 @@ from vncomment.links._candidates import (
 )
 from vncomment.links._evidence import Chain
 from vncomment.links._hosts import TRAILING, url_end
-from vncomment.links._lookalikes import fold, mixed_script
 
 Found = tuple[int, int, str, str]  # start, end, url, kind
 
@@ -72,10 +71,8 @@ def _ipv4_link(text: str, labels: list[str], seps: list[str], starts: list[int])
 
 
 def _email(text: str, start: int, end: int, host: str, floor: int) -> Found | None:
-    """``local@`` before a domain at ``start``; the local part never reaches back into the
+    """``local@`` before the domain at ``start``; the local part never reaches back into the
     link before it (``kiemtien.com@vnexpress.net`` is a web address, then a domain)."""
-    if start == 0 or text[start - 1] != "@":
-        return None
     local = _LOCAL.search(text, max(floor, start - 66), start - 1)
     word = local.group().lstrip(".'\"+-%") if local else ""
     return (start - 1 - len(word), end, f"{word}@{host}", "email") if word else None
@@ -83,12 +80,9 @@ def _email(text: str, start: int, end: int, host: str, floor: int) -> Found | No
 
 def _domain(text: str, chain: Chain, starts: list[int], i: int, j: int, floor: int) -> Found | None:
     """The link that labels ``i`` .. ``j`` make, if they make one."""
-    names = chain.names[i : j + 1]
     start, end = starts[i], starts[j] + len(chain.raw[j])
-    host = ".".join(fold(x) if mixed_script(x) else x.lower() for x in names)
-    if chain.spoken[j]:
-        host = host.rpartition(".")[0] + "." + (chain.endings[j] or "")
-    if i == 0 and (email := _email(text, start, end, host, floor)):
+    at = i == 0 and start and text[start - 1] == "@"
+    if at and (email := _email(text, start, end, chain.host(i, j), floor)):
         return email
     after, has_port, has_path = end, False, False
     if j == len(chain.raw) - 1:
@@ -100,7 +94,7 @@ def _domain(text: str, chain: Chain, starts: list[int], i: int, j: int, floor: i
         return None
     # Only a link reads its path: the scan resumes after it, so each character is read once.
     after = _path_end(text, after)
-    return (start, after, host + text[end:after], "domain")
+    return (start, after, chain.host(i, j) + text[end:after], "domain")
 
 
 def _chain_links(text: str, m: regex.Match[str], caps: bool, floor: int) -> list[Found]:
@@ -115,6 +109,8 @@ def _chain_links(text: str, m: regex.Match[str], caps: bool, floor: int) -> list
     if ip := _ipv4_link(text, labels, seps, starts):
         return [ip]
     chain = Chain(labels, seps, caps)
+    if not chain.has_endings():
+        return []
     found: list[Found] = []
     j = len(labels) - 1
     while j >= 1:
