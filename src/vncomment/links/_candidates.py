@@ -16,12 +16,14 @@ from vncomment.links._lookalikes import lookalikes_of
 L = r"\p{L}\p{N}\p{M}\p{So}"  # label characters, besides the hyphen
 
 # Dot symbols: punctuation or mathematical symbols that Unicode names a dot, a full stop, a
-# bullet or a hyphenation point (· • ∙ ⋅ ‧ ・ ...). Spammers put them where the dot goes
-# (kiemtien·com, kiemtien•vn); ". ． 。 ｡ ﹒ ․" are folded to "." by normalisation. The string
-# is what dot_symbols_from_unicode() derives from the Unicode data (tests/test_links_unicode.py
-# checks it), kept literal so that importing costs nothing.
+# bullet or a hyphenation point (· • ∙ ⋅ ‧ ・ ...), and the symbols UTS #39 confuses with the
+# middle dot (᛫). Spammers put them where the dot goes (kiemtien·com, kiemtien•vn);
+# ". ． 。 ｡ ﹒ ․" are folded to "." by normalisation. The string is what
+# dot_symbols_from_unicode() derives from the Unicode data (tests/test_links_precheck.py checks
+# it), kept literal so that importing costs nothing. Letters UTS #39 confuses with the middle
+# dot (ꞏ, ᐧ) are left out: they are letters of their scripts, so they stay inside labels.
 DOT_SYMBOLS = (
-    "\u00b7\u0387\u0589\u06d4\u1362\u166e\u1803\u1809\u2022\u2027\u2219\u22c5\u2cf9\u2cfe"
+    "\u00b7\u0387\u0589\u06d4\u1362\u166e\u16eb\u1803\u1809\u2022\u2027\u2219\u22c5\u2cf9\u2cfe"
     "\u2e31\u2e33\u2e3c\u3002\u30fb\ua4ff\ua60e\ua6f3\ufe52\uff0e\uff61\uff65\U00010101"
     "\U00010a50\U00010af4\U00011049\U000115c4\U00016af5\U00016e98\U0001bc9f\U0001da88"
 )
@@ -37,16 +39,17 @@ _NOT_ONE_DOT = frozenset(
 
 
 def dot_symbols_from_unicode() -> str:
-    """Every character (besides ".") whose Unicode name makes it one dot: see DOT_SYMBOLS."""
+    """Every symbol (besides ".") that is one dot by its Unicode name or looks like the middle
+    dot by UTS #39: see DOT_SYMBOLS."""
+    from vncomment._confusables import middle_dots
+
+    confused = set(middle_dots())
     found = []
     for cp in range(0x80, 0x110000):
         c = chr(cp)
         name = unicodedata.name(c, "")
-        if (
-            unicodedata.category(c) in ("Po", "Sm")
-            and _DOT_NAME.search(name)
-            and not _NOT_ONE_DOT.intersection(name.split())
-        ):
+        one_dot = _DOT_NAME.search(name) and not _NOT_ONE_DOT.intersection(name.split())
+        if unicodedata.category(c) in ("Po", "Sm") and (one_dot or c in confused):
             found.append(c)
     return "".join(found)
 
