@@ -157,7 +157,7 @@ def resolve_locale(tag: str, default: str | None = None) -> str:
     if default is not None:
         return resolve_locale(default)
     raise ValueError(
-        f"no catalogue for locale {tag!r}; vncomment has {', '.join(CATALOGUES)}"
+        f"unknown locale {tag!r}: vncomment has catalogues for {', '.join(CATALOGUES)}"
         " (vncomment.messages.register_catalogue() adds a language)"
     )
 
