@@ -6,6 +6,8 @@ comments posted through the app's own view (``/comments/post/``) to SQLite in me
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -177,3 +179,16 @@ def test_moderator_options_are_checked() -> None:
         Typo(Article)
     with pytest.raises(TypeError, match="vncomment Rule"):
         NotARule(Article)
+
+
+def test_without_the_comments_app_the_import_names_the_extra() -> None:
+    """Where django-contrib-comments is missing (blocked in a fresh interpreter), the error says
+    what to install."""
+    code = (
+        "import sys; sys.modules['django_comments.forms'] = None; import vncomment.django_comments"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "pip install 'vncomment[comments]'" in result.stderr

@@ -7,6 +7,8 @@ memory, requests made with DRF's APIRequestFactory and rendered as a client rece
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -167,3 +169,14 @@ def test_percent_in_a_message_reaches_the_client_once() -> None:
     (detail,) = caught.value.detail
     assert detail.code == "missing_diacritics"
     assert "100% số chữ" in str(detail)
+
+
+def test_without_drf_the_import_names_the_extra() -> None:
+    """Where DRF is missing (blocked in a fresh interpreter), the error says what to
+    install."""
+    code = "import sys; sys.modules['rest_framework.exceptions'] = None; import vncomment.drf"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "pip install 'vncomment[drf]'" in result.stderr

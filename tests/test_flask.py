@@ -3,6 +3,8 @@ comments stored with plain SQLAlchemy on SQLite (Flask-SQLAlchemy is not needed)
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -192,3 +194,14 @@ def test_arguments_are_checked() -> None:
     with pytest.raises(ValueError):
         Comment(locale="fr")
     assert repr(Comment(MinSyllables(3), locale="en-US")) == "Comment(MinSyllables(3), locale='en')"
+
+
+def test_without_wtforms_the_import_names_the_extra() -> None:
+    """Where WTForms is missing (blocked in a fresh interpreter), the error says what to
+    install."""
+    code = "import sys; sys.modules['wtforms.validators'] = None; import vncomment.wtforms"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "pip install 'vncomment[wtforms]'" in result.stderr

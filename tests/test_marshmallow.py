@@ -3,6 +3,8 @@ with SQLAlchemy, what it rejects never is."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -132,3 +134,14 @@ def test_arguments_are_checked() -> None:
         Comment("MinSyllables(3)")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         Comment(locale="fr")
+
+
+def test_without_marshmallow_the_import_names_the_extra() -> None:
+    """Where marshmallow is missing (blocked in a fresh interpreter), the error says what to
+    install."""
+    code = "import sys; sys.modules['marshmallow'] = None; import vncomment.marshmallow"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "pip install 'vncomment[marshmallow]'" in result.stderr
