@@ -7,7 +7,7 @@ from typing import Annotated
 import pytest
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
-from vncomment.pydantic import CommentRules, VietnameseComment
+from vncomment.pydantic import MAX_DETAILED, CommentRules, VietnameseComment
 from vncomment.rules import MinSyllables, NoLinks, NoPhoneNumbers
 
 GOOD = "Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích này với mọi người."
@@ -46,6 +46,7 @@ def test_one_violation_gives_our_code_and_vietnamese_message() -> None:
     assert error["msg"] == TOO_SHORT_VI
     assert error["ctx"] == {
         "codes": ["too_short"],
+        "violation_count": 1,
         "violations": [
             {"code": "too_short", "message": TOO_SHORT_VI, "span": None,
              "params": {"min": 10, "count": 4}},
@@ -131,3 +132,20 @@ def test_locale_is_any_spelling_of_a_language_tag() -> None:
     assert CommentRules(locale="vi-VN").locale == "vi-VN"
     with pytest.raises(ValueError):
         CommentRules(locale="tiếng Việt")
+
+
+def test_an_error_details_a_bounded_number_of_violations() -> None:
+    """A comment made of links must not make an error (a 422 response) quadratic in size."""
+    links = " ".join(f"site{i}.com" for i in range(300))
+    with pytest.raises(ValidationError) as caught:
+        CommentIn(author="Lan", body=f"Bài viết rất hay, cảm ơn tác giả đã chia sẻ. {links}")
+    error = only_error(caught.value)
+    ctx = error["ctx"]
+    assert isinstance(ctx, dict)
+    assert ctx["violation_count"] == 300 and len(ctx["codes"]) == 300
+    assert len(ctx["violations"]) == MAX_DETAILED
+    assert ctx["violations"][-1]["message"] == (
+        f"Bình luận không được chứa liên kết (site{MAX_DETAILED - 1}.com)."
+    )
+    assert str(error["msg"]).count("Bình luận không được chứa liên kết") == MAX_DETAILED
+    assert len(caught.value.json()) < 300_000  # 96 KB; 1.3 MB when every violation was detailed

@@ -15,9 +15,15 @@ Custom rules or English messages: ``Annotated[str, CommentRules(MinSyllables(5),
 
 Several violations, one error: pydantic records at most one error per validator and field, so
 the error's ``type`` is the *first* violation's code, ``msg`` joins their messages (in rule
-order, each distinct sentence once), and ``ctx["violations"]`` lists them all as
+order, each distinct sentence once), and ``ctx["violations"]`` lists them as
 ``{"code", "message", "span", "params"}`` (the shape of :meth:`vncomment.Report.as_dict`), which
-FastAPI returns in its 422 ``detail``. ``ctx["codes"]`` holds every code.
+FastAPI returns in its 422 ``detail``. ``ctx["codes"]`` holds every code and
+``ctx["violation_count"]`` their number.
+
+One error stays small whatever the comment holds: ``violations`` and ``msg`` detail the first
+:data:`MAX_DETAILED` violations only. A spam comment with thousands of links would otherwise make
+a response hundreds of times larger than its request (measured before this cap: a 25 KB body
+with 2,000 links gave a 58 MB 422 response, as each link's violation also lists every link).
 
 pydantic fills ``{name}`` in an error's template from its ``ctx``, one key after another. The
 template here is just ``{message}`` and ``message`` is the last key of ``ctx``, so the reader's
@@ -26,7 +32,7 @@ own words (which may contain braces) are inserted last and never read as a templ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
 try:
@@ -41,7 +47,10 @@ import vncomment
 from vncomment.messages import resolve_locale
 from vncomment.rules import Rule
 
-__all__ = ["CommentRules", "VietnameseComment"]
+__all__ = ["MAX_DETAILED", "CommentRules", "VietnameseComment"]
+
+MAX_DETAILED = 20
+"""Violations spelled out in one error; more than a reader fixes at once, and a bounded size."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +77,14 @@ class CommentRules:
         report = vncomment.validate(value, self.rules, locale=self.locale)
         if report.ok:
             return value
-        found = report.as_dict()["violations"]
+        detailed = replace(report, violations=report.violations[:MAX_DETAILED])
+        found = detailed.as_dict()["violations"]
         raise PydanticCustomError(
             report.codes[0],
             "{message}",
             {
                 "codes": list(report.codes),
+                "violation_count": len(report.violations),
                 "violations": found,
                 # Last, see the module docstring; deduplicated because each link's violation
                 # names every link, so two links would print the same sentence twice.
