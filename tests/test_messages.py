@@ -80,7 +80,10 @@ PRODUCED = [
 def test_params_are_the_ones_the_rules_produce(code: str, text: str, rules: Rule | None) -> None:
     """PARAMS decides which placeholders a site may use: it must follow the rules' params."""
     (violation,) = [v for v in validate(text, rules).violations if v.code == code]
-    assert set(violation.params) == PARAMS[code]
+    assert set(violation.params) == PARAMS[code], (
+        f"{code}'s params changed: update vncomment.messages.PARAMS[{code!r}] (and the catalogue"
+        " if a template used a param that is gone), then run scripts/build_locales.py"
+    )
 
 
 def test_cli_words_are_in_the_catalogue() -> None:
