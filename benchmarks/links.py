@@ -238,6 +238,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     '"abc.com/(" * n': lambda n: "abc.com/(" * (n // 9),
     '"http://)" * n': lambda n: "http://)" * (n // 8),
     '"abc chấm " * n': lambda n: "abc chấm " * (n // 9) + "com",
+    '"a b c . " * n': lambda n: "a b c . " * (n // 8),
+    '"x.cơm " * n': lambda n: "x.cơm " * (n // 6),
+    '"a · " * n': lambda n: "a · " * (n // 4),
+    '"kiem.com.Ba" * n': lambda n: "kiem.com" + ".Ba" * ((n - 8) // 3),
     "normal text": lambda n: (
         "Bài viết rất hay, cảm ơn tác giả TP.HCM giá 3.5 triệu xem abc.vn nhé. " * (n // 70 + 1)
     )[:n],

@@ -20,6 +20,7 @@ The constants below hold the measured evidence for each choice.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import cache, cached_property
 from importlib import resources
 
@@ -73,6 +74,7 @@ _NUMBER_WITH_UNIT = regex.compile(
     r"\d+(?i:k|tr|tỷ|ty|đ|d|vnd|usd|kg|g|km|m|cm|mm|ml|l|gb|mb|tb|h|p|s|x|th|st|nd|rd)?"
 )
 _MAX_NAME_LABELS = 126  # a host name has at most 127 labels
+_DIRECT_COUNT = 16  # ranges this short are counted directly, longer ones from prefix counts
 
 
 @cache
@@ -135,6 +137,24 @@ def _prefix_counts(flags: list[bool]) -> list[int]:
     for flag in flags:
         counts.append(counts[-1] + flag)
     return counts
+
+
+def _not_abbreviated(label: str) -> bool:
+    return len(label) > 3 or not (label[0].isupper() or label[0].isdigit())
+
+
+# Properties of labels (False) and of separators (True) that the evidence counts over a range.
+_PROPERTIES: dict[str, tuple[Callable[[str], bool], bool]] = {
+    "name": (_name_like, False),
+    "domain name": (lambda x: x.isascii() and _name_like(x), False),
+    "mixed": (mixed_script, False),
+    "not abbreviated": (_not_abbreviated, False),
+    "bracket": (lambda k: k == "bracket", True),
+    "not a dot": (lambda k: k not in ("dot", "symbol"), True),
+    "no sentence break": (lambda k: k not in _SENTENCE_BREAKS, True),
+}
+# The last label of every known host: only chains ending on one are looked up.
+_KNOWN_HOST_ENDINGS = frozenset(h.rpartition(".")[2] for h in KNOWN_HOSTS)
 
 
 class Chain:
@@ -201,23 +221,22 @@ class Chain:
         return max(j - _MAX_NAME_LABELS, self._run[j - 1])
 
     def _count(self, what: str, start: int, stop: int) -> int:
+        """How many labels (or separators) in ``start`` .. ``stop - 1`` have property ``what``:
+        counted directly over a short range, from prefix counts over a long one."""
+        flag, of_separators = _PROPERTIES[what]
+        items = self.kinds if of_separators else self.names
+        if stop - start <= _DIRECT_COUNT:
+            return sum(1 for x in items[start:stop] if flag(x))
         if self._counts is None:
-            names, kinds = self.names, self.kinds
-            self._counts = {
-                "name": _prefix_counts([_name_like(x) for x in names]),
-                "domain name": _prefix_counts([x.isascii() and _name_like(x) for x in names]),
-                "mixed": _prefix_counts([mixed_script(x) for x in names]),
-                "not abbreviated": _prefix_counts(
-                    [len(x) > 3 or not (x[0].isupper() or x[0].isdigit()) for x in names]
-                ),
-                "bracket": _prefix_counts([k == "bracket" for k in kinds]),
-                "not a dot": _prefix_counts([k not in ("dot", "symbol") for k in kinds]),
-                "no sentence break": _prefix_counts([k not in _SENTENCE_BREAKS for k in kinds]),
-            }
+            self._counts = {}
+        if what not in self._counts:
+            self._counts[what] = _prefix_counts([flag(x) for x in items])
         counts = self._counts[what]
         return counts[stop] - counts[start]
 
     def _known_host(self, i: int, j: int) -> bool:
+        if self.endings[j] not in _KNOWN_HOST_ENDINGS:
+            return False
         for k in range(2, min(_KNOWN_HOST_LABELS, j - i + 1) + 1):
             if ".".join(fold(x) for x in self.names[j - k + 1 : j + 1]) in KNOWN_HOSTS:
                 return True
