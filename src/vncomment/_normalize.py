@@ -33,10 +33,15 @@ apart; the analysis text undoes each of those tricks, by Unicode's own data:
   folded here: a Russian sentence is text, not a disguise; the link scanner folds them inside the
   labels of a web address; ð/Ð read as đ/Đ (Icelandic eth is typed for đ on some keyboards);
 * **combining marks**: a letter with its marks is composed to NFC, so text typed with combining
-  marks ("Unicode tổ hợp") reads exactly like precomposed text; a mark on a dot, a digit or any
-  other non-letter is dropped (``abc.\\u0301com`` is a dot to the eye). No Vietnamese letter
-  carries more than two marks, so a letter keeps at most four and the rest are dropped: NFC's
-  canonical reordering is an insertion sort, quadratic on an unbounded run of marks.
+  marks ("Unicode tổ hợp") reads exactly like precomposed text. A mark that composes with
+  nothing draws over a letter without making another one: on a Latin letter it is dropped
+  (``k̶i̶e̶m̶`` struck through, underlined or circled by a "fancy text" generator is ``kiem``;
+  every Vietnamese letter has a precomposed form, so no Vietnamese mark is ever left over), and
+  so is a mark on a dot, a digit or any other non-letter (``abc.\\u0301com`` is a dot to the
+  eye). Marks on the letters of other scripts (Thai vowels, Devanagari signs) are kept. No
+  Vietnamese letter carries more than two marks, so a letter keeps at most four and the rest
+  are dropped: NFC's canonical reordering is an insertion sort, quadratic on an unbounded run
+  of marks.
 
 Every analysis character maps back to a ``[start, end)`` range of the original text, so spans
 found on the analysis text are reported on the text as given. Most comments are already NFC and
@@ -75,6 +80,9 @@ _JOINING_SPACES = regex.compile(
 # for NFKC.
 _CLUSTER = regex.compile(rf"[{_STYLED}]\p{{M}}*+|(?P<marks>\p{{M}}++)")
 _LETTER = regex.compile(r"\p{L}")
+_LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
+_MARKS = regex.compile(r"\p{M}+")
+_LETTER_MARKS = frozenset("\u0302\u0306\u031b")  # â ê ô, ă, ơ ư: they make the letter
 _STYLED_RE = regex.compile(f"[{_STYLED}]")
 
 _FOLD = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # full-width ASCII -> ASCII
@@ -213,7 +221,14 @@ def _compose(cluster: str) -> str:
         cluster = base
     if _STYLED_RE.match(base):
         return unicodedata.normalize("NFKC", cluster)
-    return unicodedata.normalize("NFC", cluster)
+    composed = unicodedata.normalize("NFC", cluster)
+    if len(composed) > 1 and _LATIN_LETTER.match(base):
+        # A circumflex, breve or horn typed after the tone (e + acute + circumflex) is drawn
+        # stacked as ế, but NFC keeps marks of one class in typed order: put them first.
+        shaped = sorted(cluster[1:], key=lambda mark: mark not in _LETTER_MARKS)
+        composed = min(composed, unicodedata.normalize("NFC", base + "".join(shaped)), key=len)
+        return str(_MARKS.sub("", composed))  # strikethrough, underline, circles: decoration
+    return composed
 
 
 def _drop(chars: str, origin: list[int], pattern: regex.Pattern[str]) -> tuple[str, list[int]]:
