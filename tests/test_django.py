@@ -345,10 +345,11 @@ def test_hook_given_the_field_s_own_rules_is_fine() -> None:
         with pytest.raises(ValidationError):
             ValidatedComment.objects.create(body=SHORT)
     finally:
-        from django.db.models.signals import pre_save
+        from django.db.models.signals import post_init, pre_save
 
         uid = "vncomment:django_site.ValidatedComment.body"
         pre_save.disconnect(sender=ValidatedComment, dispatch_uid=uid)
+        post_init.disconnect(sender=ValidatedComment, dispatch_uid=uid)
         validate_before_save(LenientComment, "body")
 
 
@@ -403,8 +404,39 @@ def test_loaddata_restores_rows_the_hook_would_now_reject(tmp_path: Path) -> Non
     call_command("loaddata", str(fixture), verbosity=0)
     assert Comment.objects.get(pk=7).body == SHORT
     comment = Comment.objects.get(pk=7)
+    comment.body = SHORT + " nhé"
     with pytest.raises(ValidationError):
-        comment.save()  # an ordinary save of it is judged as always
+        comment.save()  # an ordinary save that changes its text is judged as always
+
+
+def test_an_old_comment_is_not_judged_again_unless_its_text_changes() -> None:
+    """As with SQLAlchemy: publishing an old comment, or editing another field, must not fail
+    because the rules became stricter since it was written."""
+    Comment.objects.bulk_create([Comment(body=SHORT)])  # written before the rules were stricter
+    comment = Comment.objects.get()
+    comment.note = "đã duyệt"
+    comment.save()
+    assert Comment.objects.get().note == "đã duyệt"
+    comment.body = "Hay quá bạn ơi!"
+    with pytest.raises(ValidationError):
+        comment.save()
+    assert Comment.objects.get().body == SHORT
+
+
+def test_a_new_object_is_judged_even_with_a_primary_key() -> None:
+    with pytest.raises(ValidationError):
+        Comment(pk=41, body=SHORT).save()
+    assert Comment.objects.count() == 0
+
+
+def test_a_deferred_text_is_neither_loaded_nor_judged() -> None:
+    Comment.objects.bulk_create([Comment(body=SHORT)])
+    comment = Comment.objects.only("note").get()
+    assert "body" not in comment.__dict__
+    comment.note = "ghi chú"
+    comment.save()  # Django writes only the loaded fields: body is left out
+    assert "body" not in comment.__dict__
+    assert Comment.objects.get().note == "ghi chú"
 
 
 def test_bulk_and_queryset_updates_bypass_the_hook_as_documented() -> None:

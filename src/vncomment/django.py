@@ -37,7 +37,7 @@ try:
     from django.db.migrations.serializer import BaseSerializer
     from django.db.migrations.writer import MigrationWriter
     from django.db.models import Model, Value
-    from django.db.models.signals import pre_save
+    from django.db.models.signals import post_init, pre_save
     from django.utils.functional import lazy
     from django.utils.translation import get_language, pgettext
 except ImportError as error:  # pragma: no cover - exercised only without Django installed
@@ -182,10 +182,15 @@ def validate_before_save(model: type[Model], field: str, rules: Rule | None = No
     ``ImproperlyConfigured``). A field without the validator is checked with ``rules``, default
     :data:`vncomment.rules.DEFAULT`.
 
-    Connects one ``pre_save`` receiver per (model, field): calling again for the same field
-    replaces it (as :func:`vncomment.sqlalchemy.validate_before_save` does). Left alone: ``None``
-    (a nullable field with nothing to publish); a save with ``update_fields`` that leaves
-    ``field`` out; a value the database computes (``F()``, ``Concat`` ...); fixture loading
+    Only a new object or a changed text is judged, as by the SQLAlchemy hook: saving a loaded
+    comment whose text is as it was loaded (to publish it, to edit another field) does not
+    re-judge it under today's rules. Django keeps no history of a field, so the text is
+    remembered when an instance is built (``post_init``) and after each save it passes.
+
+    Connects one receiver per (model, field) and signal: calling again for the same field
+    replaces them (as :func:`vncomment.sqlalchemy.validate_before_save` does). Left alone:
+    ``None`` (a nullable field with nothing to publish); a save with ``update_fields`` that
+    leaves ``field`` out; a value the database computes (``F()``, ``Concat`` ...); fixture loading
     (``raw`` saves from ``loaddata``, which restore rows published before).
     """
     if rules is not None and not isinstance(rules, Rule):
@@ -202,6 +207,13 @@ def validate_before_save(model: type[Model], field: str, rules: Rule | None = No
                     " that save() then rejects. Leave rules out to use the field's."
                 )
     validators = on_field or [CommentValidator(rules)]
+    attname = model_field.attname
+    remembered = f"_vncomment_judged_{attname}"  # in the instance's __dict__, like Django's caches
+
+    def remember_loaded_text(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+        # Read from __dict__: a deferred field (.only(), .defer()) must not cost a query here.
+        if attname in instance.__dict__:
+            instance.__dict__[remembered] = instance.__dict__[attname]
 
     def reject_bad_comment(
         sender: type[Model],
@@ -212,15 +224,23 @@ def validate_before_save(model: type[Model], field: str, rules: Rule | None = No
     ) -> None:
         if raw or (update_fields is not None and field not in update_fields):
             return
+        value = getattr(instance, attname)
+        unchanged = remembered in instance.__dict__ and instance.__dict__[remembered] == value
+        if unchanged and not instance._state.adding:
+            return
         errors: list[ValidationError] = []
         for validator in validators:
             try:
-                validator(getattr(instance, field))
+                validator(value)
             except ValidationError as error:
                 errors.extend(error.error_list)
         if errors:
             raise ValidationError({field: errors})
+        if isinstance(value, str):
+            instance.__dict__[remembered] = value
 
     uid = f"vncomment:{model._meta.label}.{field}"
     pre_save.disconnect(sender=model, dispatch_uid=uid)
     pre_save.connect(reject_bad_comment, sender=model, weak=False, dispatch_uid=uid)
+    post_init.disconnect(sender=model, dispatch_uid=uid)
+    post_init.connect(remember_loaded_text, sender=model, weak=False, dispatch_uid=uid)
