@@ -94,11 +94,14 @@ separators = st.lists(st.sampled_from(SEPARATORS), min_size=25, max_size=25)
 
 
 def _plain_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the syllables typed without marks (as the analysis reads them)."""
+    """Spans of the syllables typed without marks (as the analysis reads them), outside links."""
+    analysis = analyze(text)
+    links = [link.span for link in analysis.links]
     return [
         t.span
-        for t in analyze(text).syllables
+        for t in analysis.tokens
         if t.typed is None and t.syllable is not None and not t.syllable.marked
+        and not any(a <= t.span[0] < b for a, b in links)
     ]
 
 
@@ -119,7 +122,13 @@ def test_restoring_changes_only_the_marks_of_plain_syllables(words, seps):
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
 def test_any_text_keeps_everything_outside_its_syllables(text):
     restored = restore(text)
-    spans = [t.span for t in analyze(text).syllables]
+    analysis = analyze(text)
+    links = [link.span for link in analysis.links]
+    spans = [
+        t.span
+        for t in analysis.tokens
+        if t.kind == "syllable" and not any(a <= t.span[0] < b for a, b in links)
+    ]
     # outside the syllables the text is the same, piece by piece
     pattern, last = [], 0
     for start, end in spans:
@@ -171,6 +180,8 @@ def test_plain_words_of_an_accented_comment_stay_but_slips_are_restored():
 
 def test_a_typical_comment_is_restored_with_its_case_and_emoji():
     assert restore("Cam on ban rat nhieu! 😀") == "Cảm ơn bạn rất nhiều! 😀"
+    assert restore("cam on ban") == "cảm ơn bạn"  # each also an English word, but no English
+    assert restore("I can see the man") == "I can see the man"  # English stays English
     assert restore("HOM NAY TOI DI HOC") == "HÔM NAY TÔI ĐI HỌC"
     text = "Xem them o https://vnexpress.net/bai-viet nhe, gia 100k thoi"
     restored = restore(text)

@@ -40,9 +40,27 @@ class Slot(NamedTuple):
     slip: bool = False
 
 
+def _restorable(analysis: Analysis) -> set[tuple[int, int]]:
+    """Spans of the syllables to read: those the analysis counts as Vietnamese. A comment made
+    only of plain syllables that are also English words ("cam on ban") counts none of them;
+    without a single English word beside them they are read as Vietnamese all the same."""
+    counted = {t.span for t in analysis.syllables}
+    if counted:
+        return counted
+    english = plain_table()[1]
+    if any(t.syllable is None and t.text.lower() in english for t in analysis.tokens):
+        return counted
+    links = [link.span for link in analysis.links]
+    return {
+        t.span
+        for t in analysis.tokens
+        if t.syllable is not None and not any(a <= t.span[0] < b for a, b in links)
+    }
+
+
 def runs(analysis: Analysis) -> Iterator[list[Slot]]:
     """The runs of syllables of ``analysis``, in text order."""
-    counted = {t.span for t in analysis.syllables}
+    counted = _restorable(analysis)
     text = analysis.text
     run: list[Slot] = []
     end = -1
