@@ -246,6 +246,25 @@ def test_texts_and_batches_have_documented_limits() -> None:
     assert response.status_code == 200
 
 
+def test_an_answer_stays_small_however_many_links_a_comment_holds() -> None:
+    # Each link's violation names every link: unbounded, 1,000 links made a 7 MB answer.
+    text = "Xem ngay " + "a.vn " * 990
+    response = validate({"text": text})
+    body = response.json()
+    assert body["violations_total"] == 1 + 990  # too_short, then one per link
+    assert len(body["violations"]) == server_app.MAX_VIOLATIONS
+    link = body["violations"][1]
+    assert link["code"] == "contains_link" and link["params"]["link"] == "a.vn"
+    assert len(link["params"]["links"]) == server_app.MAX_LISTED
+    assert link["params"]["links_total"] == 990
+    assert len(response.content) < 100_000
+    unmarked = " ".join(["khong", "biet", "gi", "ca"] * 200)  # the spans to underline: all kept
+    violations = validate({"text": unmarked}).json()["violations"]
+    (params,) = [v["params"] for v in violations if v["code"] == "missing_diacritics"]
+    assert len(params["spans"]) == len(params["spans_utf16"]) > server_app.MAX_LISTED
+    assert "violations_total" not in validate({"text": WITH_LINK}).json()
+
+
 def test_unknown_paths_and_methods_answer_in_the_same_shape() -> None:
     error_of(client.get("/v2/validate"), 404, "not_found")
     error_of(client.get("/v1/validate"), 405, "method_not_allowed")

@@ -138,6 +138,9 @@ class Report(BaseModel):
     ok: bool
     syllable_count: int
     violations: list[ViolationOut]
+    violations_total: int | None = Field(
+        None, description="present when there were more violations than the first 50 given"
+    )
 
 
 class BatchReport(BaseModel):
