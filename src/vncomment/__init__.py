@@ -59,7 +59,7 @@ def validate(text: str, rules: Rule | None = None, *, locale: str = "vi") -> Rep
     return Report(
         text=text,
         violations=tuple(v.rendered(locale) for v in found),
-        syllable_count=len(analysis.syllables),
+        syllable_count=analysis.syllable_count,
         locale=locale,
     )
 

@@ -22,8 +22,12 @@ on the same normalised text, the first time a rule asks for them; the words of a
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain, compress
+from operator import itemgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import regex
@@ -37,18 +41,30 @@ if TYPE_CHECKING:
     from vncomment.links import Link
     from vncomment.phones import PhoneNumber
 
-__all__ = ["Analysis", "Token", "analyze"]
+__all__ = ["Analysis", "Token", "analyze", "count_syllables"]
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A VIQR word ("Vie^.t") holds punctuation, so it is tried first and split again if it fails.
 _TOKEN = regex.compile(f"(?P<viqr>{VIQR_WORD.pattern})|{_WORD.pattern}")
-# What every VIQR word holds (a mark between two letters, or ^ ( + ' ` ~ after a vowel). Text
-# without it (94 % of ViCTSD comments) is split by _WORD alone, with the same tokens.
-_VIQR_HINT = regex.compile(r"[A-Za-z][\^(+'`?~.]{1,3}[A-Za-z]|[aeiouyAEIOUY][\^(+'`~]")
+# The fast path splits words with the standard library's engine, several times faster than
+# the regex module here. Its class of letters and digits is _WORD's within these blocks, where
+# both engines' Unicode versions agree and no character is a combining mark (tests/
+# test_analysis_fast.py checks every code point). Other text, and text where a VIQR word may
+# start (the same pattern, at the start of a word), takes the general path.
+_FAST_BLOCKS = (
+    "\x00-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u206f\u20a0-\u20cf\u2100-\u2bff"
+    "\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u4e00-\u9fff\uac00-\ud7a3\U0001f000-\U0001faff"
+)
+_NOT_FAST = re.compile(f"[^{_FAST_BLOCKS}]")
+_MAY_BE_VIQR = re.compile(
+    r"(?<![^\W_])" + VIQR_WORD.pattern.replace(r"(?![\p{L}\p{M}\p{N}])", r"(?![^\W_])")
+)
+_FAST_WORD = re.compile(r"[^\W_]+")
 # Tokens longer than this are no real word (the longest common English words have about 20
 # letters; a Vietnamese syllable has at most 7): they are classified each time, never cached,
-# so that the cache is bounded in bytes as well as in entries.
+# so that the caches are bounded in bytes as well as in entries.
 _LONGEST_CACHED = 24
+_CACHED_WORDS = 1 << 15
 _NUMBER = regex.compile(r"\p{N}+")
 _PHRASE = 3  # unambiguous English words in a row that make an English phrase
 # A number glued to a word of three letters or more ("2cái"; not "5a", "20ha", "7up": units).
@@ -71,52 +87,85 @@ class Token(NamedTuple):
     typed: str | None = None
 
 
-class Analysis:
-    """The normalised text of one comment, its tokens, and (on demand) its links and phones."""
+# How a token votes on the language of its comment (see _left_out).
+_OTHER, _ENGLISH, _SHORT_ENGLISH, _AMBIGUOUS, _VIETNAMESE = range(5)
+_COUNTS = (False, False, False, True, True)  # by vote: the syllables
+_MARKED = -1.0  # the diacritics weight of a marked syllable
 
-    __slots__ = ("_links", "_phones", "_syllables", "normalized", "tokens")
+
+class Facts(NamedTuple):
+    """What the rules read of one token, from its text and input method alone (cached per
+    word): its ``lower`` text, ``syllable``, ``typed``, ``vote`` on the comment's language,
+    diacritics ``weight`` (-1 for a marked syllable: see :mod:`vncomment.diacritics`) and
+    whether it is ``capitalised``; ``sound`` is the syllable's onset and rhyme, tones aside."""
+
+    lower: str
+    syllable: Syllable | None
+    typed: str | None
+    vote: int
+    weight: float
+    capitalised: bool
+    sound: tuple[str, str] | None
+
+
+class Analysis:
+    """The normalised text of one comment, its tokens, and (on demand) its links and phones.
+
+    Most comments are decided without building their tokens: the words are looked up in a
+    cache of what the rules read of each (:class:`Facts`), and :attr:`tokens`, with their
+    spans, are made the first time they are asked for (a violation's spans, a custom rule).
+    """
+
+    __slots__ = (
+        "_counted", "_links", "_phones", "_syllables", "_tokens", "_words", "normalized",
+    )  # fmt: skip
 
     def __init__(self, text: str) -> None:
         if not isinstance(text, str):
             raise TypeError(f"expected a str, got {type(text).__name__}")
         self.normalized: Normalized = normalize(text)
+        self._words: list[str] | None = None
+        self._tokens: tuple[Token, ...] | None = None
+        self._counted: list[Facts] | None = None
+        self._syllables: tuple[Token, ...] | None = None
+        self._links: tuple[Link, ...] | None = None
+        self._phones: tuple[PhoneNumber, ...] | None = None
+        text = self.normalized.text
+        if _NOT_FAST.search(text) is None and _MAY_BE_VIQR.search(text) is None:
+            self._words = _FAST_WORD.findall(text)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """Every run of letters and digits, classified, with its span into the text as given."""
+        if self._tokens is None:
+            self._tokens = self._tokenize()
+        return self._tokens
+
+    def _tokenize(self) -> tuple[Token, ...]:
         text = self.normalized.text
         identity = self.normalized.starts is None
         tokens: list[Token] = []
-        if _VIQR_HINT.search(text) is None:
-            # The common case, one step per token: a cached classification and a tuple.
-            span = self.normalized.span
-            for m in _WORD.finditer(text):
-                word = m.group()
-                if word[0].isdecimal():
-                    tokens.extend(self._words(m.start(), word, identity))
-                    continue
-                kind = _classify(word)
-                where = m.span() if identity else span(*m.span())
-                tokens.append(_new_token(Token, (word, where, *kind)))
+        if self._words is not None:  # the fast path's words: no VIQR, no combining marks
+            for m in _FAST_WORD.finditer(text):
+                tokens.extend(self._words_at(m.start(), m.group(), identity))
         else:
             for m in _TOKEN.finditer(text):
                 if m.group("viqr"):
                     tokens.extend(self._viqr(m))
                 else:
-                    tokens.extend(self._words(m.start(), m.group(), identity))
+                    tokens.extend(self._words_at(m.start(), m.group(), identity))
         if any(t.typed == "telex" for t in tokens):
             tokens = _settle_telex(tokens)
-        self.tokens: tuple[Token, ...] = tuple(tokens)
-        self._syllables: tuple[Token, ...] | None = None
-        self._links: tuple[Link, ...] | None = None
-        self._phones: tuple[PhoneNumber, ...] | None = None
+        return tuple(tokens)
 
-    def _words(self, start: int, word: str, identity: bool = False) -> list[Token]:
-        """Tokens of a run of letters and digits at ``start`` of the analysis text. A number
-        glued to a syllable ("2cái", "1chút") is two tokens; "4h", "15k", "3G" stay one word."""
-        glued = _GLUED.fullmatch(word) if word[0].isdecimal() else None
-        if glued and _classify(glued[2])[0] == "syllable":
-            cut = start + len(glued[1])
-            return [*self._words(start, glued[1], identity), *self._words(cut, glued[2], identity)]
-        end = start + len(word)
-        span = (start, end) if identity else self.normalized.span(start, end)
-        return [Token(word, span, *_classify(word))]
+    def _words_at(self, start: int, word: str, identity: bool = False) -> list[Token]:
+        """Tokens of a run of letters and digits at ``start`` of the analysis text."""
+        tokens = []
+        for offset, part, kind in _parts(word):
+            a = start + offset
+            span = (a, a + len(part)) if identity else self.normalized.span(a, a + len(part))
+            tokens.append(_new_token(Token, (part, span, *kind)))
+        return tokens
 
     def _viqr(self, m: regex.Match[str]) -> list[Token]:
         decoded = decode_typed(m.group(), english_words())
@@ -125,7 +174,7 @@ class Analysis:
             return [
                 t
                 for w in _WORD.finditer(text, *m.span())
-                for t in self._words(w.start(), w.group())
+                for t in self._words_at(w.start(), w.group())
             ]
         span = self.normalized.span(*m.span())
         return [Token(m.group(), span, "syllable", parse(decoded), "viqr")]
@@ -145,8 +194,42 @@ class Analysis:
                         link = next(links, None)
                     if link is None or token.span[0] < link.span[0]:
                         outside.append(token)
-            self._syllables = _vietnamese_syllables(outside)
+            facts = [_token_facts(t) for t in outside]
+            left_out = _left_out([f.vote for f in facts])
+            self._syllables = tuple(
+                t for i, t in enumerate(outside) if t.kind == "syllable" and i not in left_out
+            )
         return self._syllables
+
+    def syllable_facts(self) -> list[Facts]:
+        """What the rules read of each syllable of :attr:`syllables`, in order. Without links
+        or keystrokes this needs no token: the common comment is decided from cached facts."""
+        if self._counted is None:
+            words = self._words
+            # Telex words are settled against the whole comment (_settle_telex): with tokens
+            if words is not None and _TELEX_WORDS.isdisjoint(words) and not self.links:
+                found = list(map(_FACTS.get, words))
+                if None in found:
+                    found = [f or _word_facts(w) for f, w in zip(found, words, strict=True)]
+                facts = list(chain.from_iterable(found))  # type: ignore[arg-type]
+                if _TELEX_WORDS.isdisjoint(words):  # the new words may be Telex
+                    votes = list(map(_VOTE, facts))
+                    counted: Iterable[Facts] = compress(facts, map(_COUNTS.__getitem__, votes))
+                    left_out = _left_out(votes)
+                    if left_out:
+                        counted = (f for i, f in enumerate(facts) if f.vote >= _AMBIGUOUS
+                                   and i not in left_out)  # fmt: skip
+                    self._counted = list(counted)
+                    return self._counted
+            self._counted = [_token_facts(t) for t in self.syllables]
+        return self._counted
+
+    @property
+    def syllable_count(self) -> int:
+        """How many syllables count: ``len(analysis.syllables)``, without making the tokens."""
+        if self._syllables is not None:
+            return len(self._syllables)
+        return len(self.syllable_facts())
 
     @property
     def text(self) -> str:
@@ -179,6 +262,15 @@ _Kind = tuple[TokenKind, Syllable | None, str | None]
 _new_token = tuple.__new__  # Token(...) without NamedTuple's Python-level __new__
 
 
+def _parts(word: str) -> list[tuple[int, str, _Kind]]:
+    """The tokens of a run of letters and digits: (offset, text, kind). A number glued to a
+    syllable ("2cái", "1chút") is two tokens; "4h", "15k", "3G" stay one word."""
+    glued = _GLUED.fullmatch(word) if word[0].isdecimal() else None
+    if glued and _classify(glued[2])[0] == "syllable":
+        return [(0, glued[1], _classify(glued[1])), (len(glued[1]), glued[2], _classify(glued[2]))]
+    return [(0, word, _classify(word))]
+
+
 def _classify(word: str) -> _Kind:
     """:func:`_classify_word`, cached for words of real length."""
     return _classify_cached(word) if len(word) <= _LONGEST_CACHED else _classify_word(word)
@@ -198,7 +290,54 @@ def _classify_word(word: str) -> _Kind:
     return ("number" if _NUMBER.fullmatch(word) else "word"), None, None
 
 
-_classify_cached = lru_cache(maxsize=1 << 15)(_classify_word)
+_classify_cached = lru_cache(maxsize=_CACHED_WORDS)(_classify_word)
+_FACTS: dict[str, tuple[Facts, ...]] = {}  # word -> the facts of its tokens (_word_facts)
+_TELEX_WORDS: set[str] = set()  # the words of _FACTS read as Telex
+_VOTE = itemgetter(3)
+
+
+def _word_facts(word: str) -> tuple[Facts, ...]:
+    facts = tuple(_facts(part, kind[1], kind[2]) for _, part, kind in _parts(word))
+    if len(word) <= _LONGEST_CACHED:  # longer words are never Telex (at most 10 letters)
+        if len(_FACTS) >= _CACHED_WORDS:
+            _FACTS.clear()  # bounded: the common words are back within a few comments
+            _TELEX_WORDS.clear()
+        _FACTS[word] = facts
+        if any(f.typed == "telex" for f in facts):
+            _TELEX_WORDS.add(word)
+    return facts
+
+
+def _token_facts(token: Token) -> Facts:
+    return _facts(token.text, token.syllable, token.typed)
+
+
+def _facts(text: str, syllable: Syllable | None, typed: str | None) -> Facts:
+    """The :class:`Facts` of a token; see :func:`_left_out` for the votes and
+    :mod:`vncomment.diacritics` for the weights."""
+    lower = text.lower()
+    shares = plain_shares()
+    weight = 0.0
+    if syllable is None:
+        english = lower in english_words()
+        vote = (_ENGLISH if len(text) > 2 else _SHORT_ENGLISH) if english else _OTHER
+    else:
+        share = shares.get(lower)
+        plain = typed is None and not syllable.marked
+        vote = _AMBIGUOUS if plain and share is not None and share[1] else _VIETNAMESE
+        if not plain and typed is None:
+            weight = _MARKED
+        elif typed is not None or not syllable.plain_ok:
+            weight = 1.0
+        elif share is not None and share[0] >= 0:
+            weight = 1.0 - share[0]
+        else:
+            weight = UNKNOWN_SHARE
+    sound = (syllable.onset, syllable.rhyme) if syllable else None
+    return Facts(lower, syllable, typed, vote, weight, text[0].isupper(), sound)
+
+
+UNKNOWN_SHARE = 0.5  # the weight of a plain syllable that the share table does not know
 
 
 def _unstretch(word: str) -> str | None:
@@ -231,9 +370,9 @@ def _settle_telex(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
-    """The syllables of ``tokens``, leaving out plain ones that are also common English words
-    ("to", "can", "me", "man") when the comment reads as English.
+def _left_out(votes: list[int]) -> set[int]:
+    """The syllables (by index) that do not count: plain ones that are also common English
+    words ("to", "can", "me", "man") when the comment reads as English.
 
     Only unambiguous words vote: common English words of three letters or more that cannot be
     Vietnamese syllables ("love", "this", "and") against marked syllables and plain syllables
@@ -242,44 +381,18 @@ def _vietnamese_syllables(tokens: list[Token]) -> tuple[Token, ...]:
     (ok, dc, sp, vs) are Vietnamese chat as often as English. In a comment that reads as
     Vietnamese, the ambiguous words of an English phrase are left out all the same.
     """
-    shares, english_words = _plain_share_tables()
-    english = 0
-    vietnamese = 0
+    english = votes.count(_ENGLISH)
+    vietnamese = votes.count(_VIETNAMESE)
     ambiguous = set()
-    for i, t in enumerate(tokens):
-        if t.syllable is None:
-            english += len(t.text) > 2 and t.text.lower() in english_words
-        elif (
-            t.typed is None
-            and not t.syllable.marked
-            and shares.get(t.text.lower(), _NOT_ENGLISH)[1]
-        ):
-            ambiguous.add(i)
-        else:
-            vietnamese += 1
+    if _AMBIGUOUS in votes:
+        ambiguous = {i for i, v in enumerate(votes) if v == _AMBIGUOUS}
     if english <= vietnamese and (vietnamese or not ambiguous):
         # a phrase needs _PHRASE unambiguous English words: with fewer, it finds none
-        found = _english_phrases(tokens, ambiguous, english_words) if english >= _PHRASE else None
-        if not found:
-            return tuple(t for t in tokens if t.kind == "syllable")
-        ambiguous = found
-    return tuple(
-        t
-        for i, t in enumerate(tokens)
-        if t.kind == "syllable" and i not in ambiguous
-    )
+        return _english_phrases(votes, ambiguous) if english >= _PHRASE and ambiguous else set()
+    return ambiguous
 
 
-_NOT_ENGLISH = (0.0, False)
-
-
-def _plain_share_tables() -> tuple[dict[str, tuple[float, bool]], frozenset[str]]:
-    return plain_shares(), english_words()
-
-
-def _english_phrases(
-    tokens: list[Token], ambiguous: set[int], english_words: frozenset[str]
-) -> set[int]:
+def _english_phrases(votes: list[int], ambiguous: set[int]) -> set[int]:
     """The ambiguous words of English phrases inside a Vietnamese comment: runs of words in a
     row, each ambiguous or an English word, with at least three English words of three letters
     or more ("but I think this is not true at all"). Names and loanwords come one or two at a
@@ -287,13 +400,13 @@ def _english_phrases(
     found: set[int] = set()
     run: list[int] = []
     sure = 0
-    for i, t in enumerate((*tokens, None)):
-        if t is not None and i in ambiguous:
+    for i, vote in enumerate((*votes, None)):
+        if vote in (_AMBIGUOUS, _SHORT_ENGLISH):
             run.append(i)
             continue
-        if t is not None and t.syllable is None and t.text.lower() in english_words:
+        if vote == _ENGLISH:
             run.append(i)
-            sure += len(t.text) > 2  # "is", "ok", "vs" join a phrase but do not make one
+            sure += 1  # "is", "ok", "vs" join a phrase but do not make one
             continue
         if sure >= _PHRASE:
             found.update(j for j in run if j in ambiguous)
@@ -319,4 +432,4 @@ def count_syllables(text: str) -> int:
     >>> count_syllables("Sinh hoạt chi bộ 🙂 ok!! xem abc chấm com")
     5
     """
-    return len(Analysis(text).syllables)
+    return Analysis(text).syllable_count

@@ -51,13 +51,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vncomment._data import plain_shares
-from vncomment.analysis import Analysis, Token
+from vncomment.analysis import Analysis, Facts, Token
 
 __all__ = ["Verdict", "judge", "plain_share"]
 
 MIN_UNMARKED = 3  # one or two slips never decide
 ALL_PLAIN = 5  # five plain syllables in a row: <= 0.2 % of accented text (VIETNAMESE.md)
-UNKNOWN_SHARE = 0.5
 _NAME = 4  # a name has at most four words: Park Hang Seo, Nguyễn Thị Minh Khai
 CERTAIN = 0.95  # weight of a syllable a reader sees is wrong: written plain < 5 % of the time
 DEFAULT_STRICTNESS = 0.6
@@ -110,34 +109,23 @@ def _neutral(analysis: Analysis) -> set[tuple[int, int]]:
 
 def judge(analysis: Analysis, strictness: float = DEFAULT_STRICTNESS) -> Verdict:
     """Weigh the syllables of ``analysis``; see the module docstring."""
-    shares = plain_shares()
-    marked = 0
-    unmarked: list[Token] = []
-    for token in analysis.syllables:
-        syllable = token.syllable
-        assert syllable is not None
-        if token.typed is None and syllable.marked:
-            marked += 1
-        else:
-            unmarked.append(token)
+    unmarked = [
+        (token, facts.weight)
+        for token, facts in zip(analysis.syllables, analysis.syllable_facts(), strict=True)
+        if facts.weight >= 0
+    ]
     if not unmarked:
         return Verdict(False, 0.0, ())
+    marked = analysis.syllable_count - len(unmarked)
     # Only capitalised words can be names or abbreviations: look for them only when one is here.
-    names = _neutral(analysis) if any(t.text[0].isupper() for t in unmarked) else ()
-    weight = 0.0
-    plain: list[tuple[Token, float]] = []
-    for token in unmarked:
-        if token.span in names:
-            continue
-        if token.typed is not None or not token.syllable.plain_ok:  # type: ignore[union-attr]
-            w = 1.0
-        else:
-            share = shares.get(token.text.lower(), _UNKNOWN)[0]
-            w = 1.0 - share if share >= 0 else UNKNOWN_SHARE
-        weight += w
-        plain.append((token, w))
+    if any(t.text[0].isupper() for t, _ in unmarked):
+        names = _neutral(analysis)
+        plain = [(t, w) for t, w in unmarked if t.span not in names]
+    else:
+        plain = unmarked
     if not plain:
         return Verdict(False, 0.0, ())
+    weight = sum(w for _, w in plain)
     share = weight / (weight + marked) if weight else 0.0
     if marked == 0 and len(plain) >= ALL_PLAIN:
         return Verdict(True, share, tuple(t for t, _ in plain))
@@ -147,4 +135,19 @@ def judge(analysis: Analysis, strictness: float = DEFAULT_STRICTNESS) -> Verdict
     return Verdict(flagged, share, clear)
 
 
-_UNKNOWN = (-1.0, False)
+def may_be_unmarked(analysis: Analysis, strictness: float = DEFAULT_STRICTNESS) -> bool:
+    """False when :func:`judge` would not flag ``analysis``, decided from the syllables' cached
+    facts alone, without tokens. Names and capitals are not looked for: they only take
+    syllables out of the evidence, which never makes a comment "không dấu", so a comment that is
+    not flagged with them in is not flagged without them."""
+    facts: list[Facts] = analysis.syllable_facts()
+    weights = [f.weight for f in facts if f.weight >= 0]
+    if not weights:
+        return False
+    marked = len(facts) - len(weights)
+    if marked == 0 and len(weights) >= ALL_PLAIN:
+        return True
+    weight = sum(weights)
+    share = weight / (weight + marked) if weight else 0.0
+    clear = sum(w >= 0.5 for w in weights)
+    return max(weights) >= CERTAIN and clear >= MIN_UNMARKED and share >= 1.0 - strictness

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from vncomment.analysis import Analysis
-from vncomment.diacritics import DEFAULT_STRICTNESS, judge
+from vncomment.diacritics import DEFAULT_STRICTNESS, judge, may_be_unmarked
 from vncomment.links import Link, link_host, on_site, site_host
 from vncomment.report import Violation
 from vncomment.restore import Model, load, model_for, restore_analysis
@@ -142,7 +142,7 @@ class MinSyllables(Rule):
         _check_count("MinSyllables", self.n)
 
     def violations(self, analysis: Analysis) -> list[Violation]:
-        count = len(analysis.syllables)
+        count = analysis.syllable_count
         if count >= self.n:
             return []
         return [Violation("too_short", {"min": self.n, "count": count}, template=self.message)]
@@ -160,7 +160,7 @@ class MaxSyllables(Rule):
         _check_count("MaxSyllables", self.n)
 
     def violations(self, analysis: Analysis) -> list[Violation]:
-        count = len(analysis.syllables)
+        count = analysis.syllable_count
         if count <= self.n:
             return []
         span = (analysis.syllables[self.n].span[0], len(analysis.text))
@@ -187,16 +187,19 @@ class NoRepetition(Rule):
     min_count: int = 4
 
     def violations(self, analysis: Analysis) -> list[Violation]:
-        syllables = analysis.syllables
+        syllables = analysis.syllable_facts()
         count = len(syllables)
         if count < self.min_count:
             return []
-        words = [t.text.lower() for t in syllables]
-        distinct = len({(t.syllable.onset, t.syllable.rhyme) for t in syllables if t.syllable})
-        single = sum(len(w) == 1 for w in words)
+        words = [f.lower for f in syllables]
+        distinct = len({f.sound for f in syllables})
+        single = list(map(len, words)).count(1)
         padded = single * 2 >= count and single >= self.min_count
-        if distinct * 4 > count and not padded and _fresh(words) * 2 > count:
-            return []  # fresh words are never repeats: effective >= fresh > count / 2
+        # A word not among the eight before it is never dropped as a repeat, so the count of
+        # such words is a lower bound of the effective count; first uses are such words.
+        fresh = len(set(words)) * 2 > count or _fresh(words) * 2 > count
+        if distinct * 4 > count and not padded and fresh:
+            return []
         effective = _effective(words)
         if effective * 2 > count and distinct * 4 > count and not padded:
             return []
@@ -270,6 +273,8 @@ class RequireDiacritics(Rule):
             )
 
     def violations(self, analysis: Analysis) -> list[Violation]:
+        if not may_be_unmarked(analysis, self.strictness):
+            return []  # the common case, decided without tokens
         verdict = judge(analysis, self.strictness)
         if not verdict.unmarked_text:
             return []
