@@ -265,6 +265,18 @@ def test_an_answer_stays_small_however_many_links_a_comment_holds() -> None:
     assert "violations_total" not in validate({"text": WITH_LINK}).json()
 
 
+def test_a_request_has_a_budget_of_characters_in_all() -> None:
+    budget = TestClient(create_app(Settings(max_chars=50, max_batch=10, max_total_chars=120)))
+    assert validate({"texts": ["á" * 40] * 3}, budget).status_code == 200
+    error = error_of(validate({"texts": ["á" * 40] * 3 + ["a"]}, budget), 422, "invalid_request")
+    assert error["details"] == [{"loc": ["texts"], "type": "too_long_in_total",
+                                 "message": "the texts hold 121 characters in all; "
+                                            "a request may hold 120"}]
+    limits = budget.get("/v1/rules").json()["limits"]
+    assert limits["max_total_chars"] == 120
+    assert limits["max_body_bytes"] == 64 * 1024 + 120 * 12  # the budget, every char escaped
+
+
 def test_unknown_paths_and_methods_answer_in_the_same_shape() -> None:
     error_of(client.get("/v2/validate"), 404, "not_found")
     error_of(client.get("/v1/validate"), 405, "method_not_allowed")

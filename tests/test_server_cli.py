@@ -81,11 +81,13 @@ def test_options_and_environment_make_the_rules(tmp_path: Path) -> None:
 
 
 def test_several_workers_read_the_same_settings(tmp_path: Path) -> None:
-    with serving(["--workers", "2", "--max-chars", "300"], {"VNCOMMENT_STRICTNESS": "0.8"},
+    with serving(["--workers", "2", "--max-chars", "300", "--max-total-chars", "900"],
+                 {"VNCOMMENT_STRICTNESS": "0.8"},
                  tmp_path) as base:
         for _ in range(4):
             answer = get(base + "/v1/rules")
             assert answer["limits"]["max_chars"] == 300 and answer["rules"]["strictness"] == 0.8
+            assert answer["limits"]["max_total_chars"] == 900
 
 
 def test_a_bad_setting_is_a_usage_error(tmp_path: Path) -> None:

@@ -21,7 +21,8 @@ __all__ = ["COMMANDS"]
 _EPILOG = """\
 environment (for containers; an option given here wins):
   VNCOMMENT_HOST, VNCOMMENT_PORT, VNCOMMENT_WORKERS, VNCOMMENT_ALLOW_ORIGIN (a,b),
-  VNCOMMENT_MAX_CHARS, VNCOMMENT_MAX_BATCH, VNCOMMENT_MIN_SYLLABLES, VNCOMMENT_MAX_SYLLABLES,
+  VNCOMMENT_MAX_CHARS, VNCOMMENT_MAX_BATCH, VNCOMMENT_MAX_TOTAL_CHARS,
+  VNCOMMENT_MIN_SYLLABLES, VNCOMMENT_MAX_SYLLABLES,
   VNCOMMENT_STRICTNESS, VNCOMMENT_ALLOW_DOMAIN (a,b), VNCOMMENT_ALLOW_EMAILS (1/0),
   VNCOMMENT_PHONES (1/0: reject phone numbers), VNCOMMENT_LANG, VNCOMMENT_DEMO (1/0), VNCOMMENT_DB
 
@@ -49,6 +50,9 @@ def _configure(parser: argparse.ArgumentParser) -> None:
                        help="longest text, in characters (default 5000)")
     group.add_argument("--max-batch", type=int, metavar="N",
                        help="most texts in one request (default 100)")
+    group.add_argument("--max-total-chars", type=int, metavar="N",
+                       help="most characters in one request, all texts together "
+                            "(default 50000)")
     group.add_argument("--demo", action="store_true", default=None,
                        help="also serve a news article with a live comment box at /")
     group.add_argument("--db", metavar="PATH",
@@ -87,6 +91,7 @@ def _run(args: argparse.Namespace) -> int:
             host=args.host, port=args.port, workers=args.workers,
             allow_origin=tuple(args.allow_origin) if args.allow_origin else None,
             max_chars=args.max_chars, max_batch=args.max_batch,
+            max_total_chars=args.max_total_chars,
             min_syllables=args.min_syllables, max_syllables=args.max_syllables,
             strictness=args.strictness,
             allow_domain=tuple(args.allow_domain) if args.allow_domain else None,

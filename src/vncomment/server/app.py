@@ -230,8 +230,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Judge one comment or a batch",
         description=(
             f"`{{\"text\": ...}}` answers a report; `{{\"texts\": [...]}}` (at most "
-            f"{settings.max_batch}) answers `{{\"ok\", \"results\"}}` in the same order. Texts "
-            f"hold at most {settings.max_chars} code points."
+            f"{settings.max_batch}) answers `{{\"ok\", \"results\"}}` in the same order. A text "
+            f"holds at most {settings.max_chars} code points, a request "
+            f"{settings.max_total_chars} in all."
         ),
         openapi_extra={
             "requestBody": {
@@ -256,7 +257,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 rule = settings.rule(**options)
         single = hasattr(body, "text")
         texts = [body.text] if single else body.texts
-        if sum(map(len, texts)) <= _INLINE_CHARS:
+        total = sum(map(len, texts))
+        if total > settings.max_total_chars:  # a bound the JSON Schema cannot state
+            return _invalid([{
+                "loc": ["texts"], "type": "too_long_in_total",
+                "msg": f"the texts hold {total} characters in all; a request may hold "
+                       f"{settings.max_total_chars}",
+            }])
+        if total <= _INLINE_CHARS:
             reports = _judge(texts, rule, body.lang)
         else:
             reports = await run_in_threadpool(_judge, texts, rule, body.lang)
@@ -279,6 +287,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "limits": {
             "max_chars": settings.max_chars,
             "max_batch": settings.max_batch,
+            "max_total_chars": settings.max_total_chars,
             "max_body_bytes": settings.max_body_bytes,
         },
         "languages": list(LOCALES),

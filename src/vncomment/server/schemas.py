@@ -189,6 +189,7 @@ class RuleOptionsOut(BaseModel):
 class Limits(BaseModel):
     max_chars: int = Field(description="code points per text")
     max_batch: int = Field(description="texts per request")
+    max_total_chars: int = Field(description="code points per request, all texts together")
     max_body_bytes: int = Field(description="bytes per request body (413 beyond)")
 
 

@@ -49,6 +49,7 @@ class Settings:
     allow_origin: tuple[str, ...] = ()
     max_chars: int = 5000
     max_batch: int = 100
+    max_total_chars: int = 50_000
     min_syllables: int = 10
     max_syllables: int | None = None
     strictness: float = DEFAULT_STRICTNESS
@@ -60,12 +61,13 @@ class Settings:
     db: str = "vncomment-demo.sqlite3"
 
     def __post_init__(self) -> None:
-        for name in ("port", "workers", "max_chars", "max_batch", "min_syllables"):
+        for name in ("port", "workers", "max_chars", "max_batch", "max_total_chars",
+                     "min_syllables"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ValueError(f"{name} must be a whole number >= 0, got {value!r}")
-        if self.workers < 1 or self.max_chars < 1 or self.max_batch < 1:
-            raise ValueError("workers, max_chars and max_batch must be at least 1")
+        if min(self.workers, self.max_chars, self.max_batch, self.max_total_chars) < 1:
+            raise ValueError("workers, max_chars, max_batch and max_total_chars must be >= 1")
         if self.max_syllables is not None and self.max_syllables < self.min_syllables:
             raise ValueError(
                 f"max_syllables ({self.max_syllables}) is below min_syllables "
@@ -82,8 +84,9 @@ class Settings:
 
     @property
     def max_body_bytes(self) -> int:
-        """The body limit: a full batch of the longest texts, escaped, always fits."""
-        return _BODY_OVERHEAD + self.max_batch * self.max_chars * _BYTES_PER_CHAR
+        """The body limit: the most text a request may hold, every character escaped, fits."""
+        most = min(self.max_batch * self.max_chars, self.max_total_chars)
+        return _BODY_OVERHEAD + most * _BYTES_PER_CHAR
 
     def rule(
         self,
