@@ -4,8 +4,8 @@
     python benchmarks/load.py --requests 1000 --seconds 10 --no-page
 
 The server is the app ``vncomment serve`` runs (same middleware, JSON access log on), one
-uvicorn worker on 127.0.0.1, in its own process. Two routes of that one app are measured one
-after the other with the same bodies: ``POST /v1/validate`` judging real comments (ViCTSD from
+uvicorn worker on 127.0.0.1, in its own process. Two routes of that one app are measured with
+the same bodies, taking turns in five rounds: ``POST /v1/validate`` judging real comments (ViCTSD from
 ``../shared/corpus``, or the project's ``examples/comments.txt`` when it is absent), and
 ``POST /bench/constant``, which reads and parses the same body and answers a constant report,
 so that the ratio is what judging the comment costs on top of HTTP, parsing and encoding. The
@@ -34,6 +34,8 @@ from _page import machine, write_section  # noqa: E402
 from fastapi import Request, Response  # noqa: E402
 
 CONSTANT = {"ok": True, "syllable_count": 10, "violations": []}
+ROUTES = ("/v1/validate", "/bench/constant")
+ROUNDS = 5
 
 
 def bench_app() -> Any:
@@ -94,25 +96,31 @@ async def _client(port: int, requests: list[bytes], state: dict[str, Any],
 
 
 async def _load(port: int, path: str, bodies: list[bytes], clients: int, limit: int,
-                seconds: float) -> dict[str, Any]:
+                seconds: float, first: int) -> tuple[list[float], float, int]:
+    """Latencies, seconds taken and errors of up to ``limit`` requests from body ``first`` on."""
     requests = [
         (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
          f"Content-Length: {len(body)}\r\n\r\n").encode() + body
         for body in bodies
     ]
     latencies: list[float] = []
-    state = {"next": 0, "limit": limit, "deadline": time.perf_counter() + seconds, "errors": 0}
+    state = {"next": first, "limit": first + limit, "deadline": time.perf_counter() + seconds,
+             "errors": 0}
     started = time.perf_counter()
     await asyncio.gather(*(_client(port, requests, state, latencies) for _ in range(clients)))
-    elapsed = time.perf_counter() - started
-    latencies.sort()
+    return latencies, time.perf_counter() - started, int(state["errors"])
+
+
+def _summary(rounds: list[tuple[list[float], float, int]]) -> dict[str, Any]:
+    latencies = sorted(t for run in rounds for t in run[0])
+    seconds = sum(run[1] for run in rounds)
     return {
         "requests": len(latencies),
-        "seconds": elapsed,
-        "rate": len(latencies) / elapsed,
+        "seconds": seconds,
+        "rate": len(latencies) / seconds,
         "p50": latencies[len(latencies) // 2] * 1000,
         "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
-        "errors": state["errors"],
+        "errors": sum(run[2] for run in rounds),
     }
 
 
@@ -149,16 +157,23 @@ def main() -> None:
     bodies = [json.dumps({"text": t, "lang": "vi"}, ensure_ascii=False).encode() for t in texts]
     port = _free_port()
     server = _start_server(port)
+    # The two routes take turns, in rounds, so that a change in the machine's load (it is
+    # shared) falls on both alike.
+    per_round = -(-args.requests // ROUNDS)
+    rounds: dict[str, list[tuple[list[float], float, int]]] = {path: [] for path in ROUTES}
     try:
         warm = min(500, args.requests)
-        for path in ("/v1/validate", "/bench/constant"):
-            asyncio.run(_load(port, path, bodies, args.clients, warm, args.seconds))
-        runs = {path: asyncio.run(_load(port, path, bodies, args.clients, args.requests,
-                                        args.seconds))
-                for path in ("/bench/constant", "/v1/validate")}
+        for path in ROUTES:
+            asyncio.run(_load(port, path, bodies, args.clients, warm, args.seconds, 0))
+        for n in range(ROUNDS):
+            for path in ROUTES if n % 2 else ROUTES[::-1]:
+                rounds[path].append(asyncio.run(_load(
+                    port, path, bodies, args.clients, per_round, args.seconds / ROUNDS,
+                    n * per_round)))
     finally:
         server.terminate()
         server.wait(timeout=20)
+    runs = {path: _summary(rounds[path]) for path in ROUTES}
 
     validate, constant = runs["/v1/validate"], runs["/bench/constant"]
     rows = [
@@ -181,7 +196,8 @@ def main() -> None:
         machine("fastapi", "starlette", "uvicorn", "pydantic"),
         f"`python benchmarks/load.py` (`make bench`): {args.clients} concurrent clients on "
         f"loopback, keep-alive, at most {args.requests:,} requests or {args.seconds:.0f} s per "
-        f"route, after {min(500, args.requests)} warm-up requests each; one uvicorn worker as "
+        f"route, in {ROUNDS} rounds where the routes take turns, after "
+        f"{min(500, args.requests)} warm-up requests each; one uvicorn worker as "
         f"`vncomment serve` runs it (JSON access log on); bodies are {source}, one per request. "
         "The constant route is the same app reading and parsing the same body and answering "
         "a fixed report, so the ratio is the cost of judging the comment. The client runs on "
