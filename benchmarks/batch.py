@@ -4,24 +4,26 @@
     python benchmarks/batch.py --rows 20000 --no-page
 
 The 10,000 ViCTSD comments (``../shared/corpus``) are repeated to ``--rows`` rows and judged
-with the default rule three ways, one after the other in this one run:
+with the default rule three ways:
 
-- ``validate_many(texts, jobs=1)``: this process only;
-- ``validate_many(texts, jobs=2)``: two worker processes (started inside the timing);
+- ``validate_many(texts, jobs=1)``: one process;
+- ``validate_many(texts, jobs=2)``: two worker processes (their start-up is timed too);
 - ``vncomment.dask.annotate`` on a ``dask.distributed`` LocalCluster of two worker processes
   with one thread each, on the rows written beforehand as a Parquet archive of 32 files
   (cluster started and warmed on 1,000 rows before the timing); the timing covers reading the
   archive, judging, and bringing ``comment_ok`` back to this process.
 
-Each worker warms its own caches on the repeated comments, so the three are compared on equal
-terms; the figures are for this machine, and only the ratios measured side by side mean much
-when it is shared.
+The machine may be shared, and its load drifts over minutes: ``jobs=1`` and ``jobs=2`` are
+therefore measured in alternating rounds (``--rounds``, order swapped every round), each round
+in a fresh process so that both start with cold caches, and their times summed. Only the
+ratios measured side by side mean much on a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -55,6 +57,15 @@ def with_processes(texts: list[str], jobs: int) -> int:
     return sum(1 for _ in validate_many(texts, jobs=jobs))
 
 
+def one_round(jobs: int, rows: int) -> float:
+    """Seconds for ``validate_many(jobs=jobs)`` over ``rows`` rows, in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--measure", str(jobs), "--rows", str(rows)],
+        capture_output=True, text=True, check=True, cwd=HERE,
+    )
+    return float(done.stdout.split()[-1])
+
+
 def with_dask(texts: list[str], partitions: int) -> tuple[float, int]:
     import dask.dataframe as dd
     import pandas as pd
@@ -85,23 +96,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--partitions", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="alternating rounds of jobs=1 and jobs=2 (default 4)")
+    parser.add_argument("--measure", type=int, metavar="JOBS", help=argparse.SUPPRESS)
     parser.add_argument("--no-page", action="store_true", help="print only")
     args = parser.parse_args()
 
+    if args.measure is not None:  # one round, in this fresh process
+        texts = rows(args.rows)
+        seconds, judged = timed(lambda: with_processes(texts, args.measure))
+        assert judged == args.rows
+        print(seconds)
+        return
+
+    per_round = args.rows // args.rounds
+    seconds_for = {1: 0.0, 2: 0.0}
+    for round_ in range(args.rounds):
+        for jobs in (1, 2) if round_ % 2 == 0 else (2, 1):
+            seconds = one_round(jobs, per_round)
+            seconds_for[jobs] += seconds
+            print(f"round {round_ + 1}, jobs={jobs}: {per_round / seconds:,.0f} comments/s",
+                  flush=True)
+    judged_rows = per_round * args.rounds
+    results: list[tuple[str, float, int]] = [
+        ("`validate_many(jobs=1)`", seconds_for[1], judged_rows),
+        ("`validate_many(jobs=2)`", seconds_for[2], judged_rows),
+    ]
     texts = rows(args.rows)
-    results: list[tuple[str, float, int]] = []
-    for label, run in (
-        ("`validate_many(jobs=1)`", lambda: with_processes(texts, 1)),
-        ("`validate_many(jobs=2)`", lambda: with_processes(texts, 2)),
-    ):
-        seconds, judged = timed(run)
-        results.append((label, seconds, judged))
-        print(f"{label}: {judged / seconds:,.0f} comments/s", flush=True)
     seconds, judged = with_dask(texts, args.partitions)
     results.append(("`vncomment.dask.annotate`, LocalCluster of 2 worker processes (Parquet)",
                     seconds, judged))
     print(f"dask: {judged / seconds:,.0f} comments/s", flush=True)
-    assert all(judged == args.rows for _, _, judged in results)
+    assert results[2][2] == args.rows
 
     base = results[0][2] / results[0][1]
     lines = [
@@ -110,8 +136,9 @@ def main() -> None:
         machine("dask", "distributed", "pandas"),
         "",
         f"`python benchmarks/batch.py` (`make bench`): the 10,000 ViCTSD comments "
-        f"(../shared/corpus) repeated to {args.rows:,} rows, default rule, judged one way "
-        f"after the other in one run; process start-up counts for `jobs=2`; Dask reads the rows "
+        f"(../shared/corpus) repeated to {args.rows:,} rows, default rule. `jobs=1` and `jobs=2` "
+        f"ran in {args.rounds} alternating rounds of {per_round:,} rows, each in a fresh "
+        f"process (cold caches, worker start-up timed), times summed; Dask reads the rows "
         f"from a Parquet archive of {args.partitions} files written before the timing, on a "
         f"cluster started and warmed before it. This machine has "
         f"{os.cpu_count()} cores, shared with other work while measured.",
