@@ -225,6 +225,8 @@ SCAN_ERRORS = [
     ("unknown type", ["cli_comments.csv.bak"], "use --format"),
     ("bad output type", ["cli_comments.csv", "--out", "results.xlsx"], ".csv, .jsonl or .parquet"),
     ("missing file", ["nope.csv"], "cannot read nope.csv"),
+    ("column of a text file", ["cli_comments.csv", "--format", "txt", "--column", "noi_dung"],
+     "a text file has one comment per line and no columns"),
 ]
 
 

@@ -224,6 +224,12 @@ def _strip_ending(line: str) -> str:
 class TextReader(Reader):
     """One comment per line; blank lines are skipped."""
 
+    def __init__(self, path: str, column: str | None) -> None:
+        if column is not None:
+            raise InputError(f"--column {column}: a text file has one comment per line and no "
+                             "columns; give --format csv, tsv or jsonl if it has them")
+        super().__init__(path, column)
+
     def __iter__(self) -> Iterator[Comment]:
         for number, line in self.lines():
             text = _strip_ending(line)
