@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["syllables.py", "site_script.py", "diacritics.py", "links.py", "load.py", "restore.py",
-           "batch.py"]
+SCRIPTS = ["syllables.py", "site_script.py", "diacritics.py", "links.py", "speed.py", "load.py",
+           "restore.py", "batch.py"]
 
 if __name__ == "__main__":
     for script in SCRIPTS:

@@ -15,12 +15,40 @@ dấu. Không chứa liên kết." (at least ten Vietnamese words, typed with di
 
 from __future__ import annotations
 
-from vncomment import restore  # the subpackage, callable: vncomment.restore(text)
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# The analysis and the report are imported with the package; the rules, the link finder and
+# the restorer on first use, so that ``import vncomment`` costs little more than its two
+# dependencies and the first comment pays only for what it needs.
 from vncomment.analysis import Analysis, Token, analyze, count_syllables
-from vncomment.links import Link, find_links
-from vncomment.messages import resolve_locale
 from vncomment.report import CommentRejected, Report, Violation
-from vncomment.rules import DEFAULT, Rule
+
+if TYPE_CHECKING:
+    from vncomment import restore  # the subpackage, callable: vncomment.restore(text)
+    from vncomment.links import Link, find_links
+    from vncomment.rules import Rule
+
+_LAZY = {
+    "Link": "vncomment.links",
+    "find_links": "vncomment.links",
+    "Rule": "vncomment.rules",
+    "restore": "vncomment.restore",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vncomment' has no attribute {name!r}")
+    imported = import_module(module)
+    value = imported if module == f"vncomment.{name}" else getattr(imported, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 # The one place the version is written: pyproject.toml reads it ([tool.setuptools.dynamic]).
 __version__ = "0.1.0"
@@ -49,6 +77,9 @@ def validate(text: str, rules: Rule | None = None, *, locale: str = "vi") -> Rep
     Messages are rendered in ``locale``: a language tag such as "vi" (default), "vi-VN" or "en"
     (see :func:`vncomment.messages.resolve_locale`).
     """
+    from vncomment.messages import resolve_locale
+    from vncomment.rules import DEFAULT, Rule
+
     if not isinstance(text, str):
         raise TypeError(f"validate() takes a str, got {type(text).__name__}")
     if rules is not None and not isinstance(rules, Rule):
@@ -67,6 +98,7 @@ def validate(text: str, rules: Rule | None = None, *, locale: str = "vi") -> Rep
 def check(text: str, rules: Rule | None = None, *, locale: str = "vi") -> None:
     """Like :func:`validate`, but raise :class:`CommentRejected` when the comment fails.
 
+    >>> from vncomment import CommentRejected
     >>> try:
     ...     check("ok")
     ... except CommentRejected as rejected:

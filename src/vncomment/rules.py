@@ -15,12 +15,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from vncomment.analysis import Analysis
 from vncomment.diacritics import DEFAULT_STRICTNESS, judge, may_be_unmarked
 from vncomment.links import Link, link_host, on_site, site_host
 from vncomment.report import Violation
-from vncomment.restore import Model, load, model_for, restore_analysis
+
+if TYPE_CHECKING:  # the restorer is imported when a rule needs it, not with the rules
+    from vncomment.restore import Model
 
 __all__ = [
     "DEFAULT",
@@ -216,8 +219,10 @@ def _effective(words: list[str]) -> int:
     count = len(words)
     effective, i = 0, 0
     while i < count:
-        for n in range(1, _REPEATED_RUN + 1):
-            if i >= n and words[i : i + n] == words[i - n : i]:
+        word = words[i]
+        for n in range(1, min(i, _REPEATED_RUN) + 1):
+            # the first words differ far more often than not: compare the runs only then
+            if words[i - n] == word and words[i : i + n] == words[i - n : i]:
                 i += n
                 break
         else:
@@ -264,9 +269,13 @@ class RequireDiacritics(Rule):
             raise ValueError(f"strictness must be between 0 and 1, got {self.strictness}")
         if isinstance(self.restorer, os.PathLike):
             object.__setattr__(self, "restorer", os.fspath(self.restorer))
+        if self.restorer is None:
+            return
+        from vncomment.restore import Model, load
+
         if isinstance(self.restorer, str):
             load(self.restorer)  # a missing or broken file fails here, not at the first comment
-        elif self.restorer is not None and not isinstance(self.restorer, Model):
+        elif not isinstance(self.restorer, Model):
             raise TypeError(
                 f"restorer takes a path, a vncomment.restore.Model or None, "
                 f"got {type(self.restorer).__name__}"
@@ -285,6 +294,8 @@ class RequireDiacritics(Rule):
             "examples": [t.text for t in verdict.unmarked[:5]],
         }
         # the model is loaded on the first rejection, and the text restored only when rejected
+        from vncomment.restore import model_for, restore_analysis
+
         params["suggestion"] = restore_analysis(analysis, model_for(self.restorer))
         return [Violation("missing_diacritics", params, template=self.message)]
 
