@@ -124,6 +124,7 @@ def _maybe_work() -> re.Pattern[str]:
 
 
 def _needs_work(text: str) -> bool:
+    """Does ``text`` hold a character that normalisation changes (NFC aside)?"""
     for m in _maybe_work().finditer(text):
         c = m.group()
         if c < "\U00010000" or ord(c) in _fold_table() or _SPECIAL.match(c):
