@@ -55,6 +55,7 @@ CASES = [
     ("enclosing circle", "c\u20ddo\u20ddm\u20dd", "com", "an enclosing mark decorates"),
     ("tone typed first", "Tie\u0301\u0302ng", "Tiếng", "drawn stacked as ế"),
     ("horn typed last", "mu\u031bo\u0300\u031bi", "mười", "drawn stacked as ờ"),
+    ("d with a stroke", "d\u0335e\u0323p D\u0335a\u0300", "đẹp Đà", "drawn as đ (UTS #39)"),
     ("doubled tone", "ca\u0301\u0301m", "cám", "the eye sees one"),
     ("Thai marks kept", "ที่นี่", "ที่นี่", "marks of other scripts spell"),
     ("stray mark after a space", "a \u0301b", "a \u0301b", "stands alone, spans stay apart"),

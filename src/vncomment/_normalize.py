@@ -82,6 +82,8 @@ _CLUSTER = regex.compile(rf"[{_STYLED}]\p{{M}}*+|(?P<marks>\p{{M}}++)")
 _LETTER = regex.compile(r"\p{L}")
 _LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 _MARKS = regex.compile(r"\p{M}+")
+# UTS #39 confuses đ with d + U+0335 (short stroke overlay), which NFC does not compose.
+_STROKE, _STROKED = "\u0335", {"d": "đ", "D": "Đ"}
 _LETTER_MARKS = frozenset("\u0302\u0306\u031b")  # â ê ô, ă, ơ ư: they make the letter
 _STYLED_RE = regex.compile(f"[{_STYLED}]")
 
@@ -222,6 +224,9 @@ def _compose(cluster: str) -> str:
         cluster = base
     if _STYLED_RE.match(base):
         return unicodedata.normalize("NFKC", cluster)
+    if base in _STROKED and _STROKE in cluster:  # đ has no decomposition: d + stroke is đ
+        base = _STROKED[base]
+        cluster = base + cluster[1:].replace(_STROKE, "", 1)
     composed = unicodedata.normalize("NFC", cluster)
     if len(composed) > 1 and _LATIN_LETTER.match(base):
         # A circumflex, breve or horn typed after the tone (e + acute + circumflex) is drawn
