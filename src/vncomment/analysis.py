@@ -4,8 +4,8 @@
 tokens with spans into the text as given, and classifies each token:
 
 * ``"syllable"``: letters written like a Vietnamese syllable, with or without marks
-  (:mod:`vncomment.syllables`), or typed as Telex/VIQR keystrokes ("Vieetj", "Vie^.t",
-  :mod:`vncomment.typed`); these are the "chữ" a site counts;
+  (:mod:`vncomment.syllables`), or typed as Telex, VIQR or VNI keystrokes ("Vieetj",
+  "Vie^.t", "Vie65t": :mod:`vncomment.typed`); these are the "chữ" a site counts;
 * ``"number"``: digits only ("2023", "19" in "Covid-19");
 * ``"word"``: any other run of letters and digits: English words that break Vietnamese
   spelling ("love", "Covid"), chat spellings (ko, dc, mjnh, ok), abbreviations (TP, HCM), "4h".
@@ -35,7 +35,7 @@ import regex
 from vncomment._data import english_words, plain_shares
 from vncomment._normalize import Normalized, normalize
 from vncomment.syllables import Syllable, parse
-from vncomment.typed import VIQR_WORD, decode_typed, strong_telex
+from vncomment.typed import VIQR_WORD, decode_typed, decode_vni, strong_keystrokes
 
 if TYPE_CHECKING:
     from vncomment.links import Link
@@ -76,8 +76,9 @@ TokenKind = Literal["syllable", "number", "word"]
 class Token(NamedTuple):
     """A run of letters and digits: its normalised ``text``, ``span`` into the text as given.
 
-    ``syllable`` is the parsed syllable for ``kind == "syllable"``; ``typed`` is "telex" or
-    "viqr" when the marks were typed as keystrokes, and then ``syllable`` is the decoded one.
+    ``syllable`` is the parsed syllable for ``kind == "syllable"``; ``typed`` is "telex",
+    "viqr" or "vni" when the marks were typed as keystrokes, and then ``syllable`` is the
+    decoded one.
     """
 
     text: str
@@ -154,8 +155,8 @@ class Analysis:
                     tokens.extend(self._viqr(m))
                 else:
                     tokens.extend(self._words_at(m.start(), m.group(), identity))
-        if any(t.typed == "telex" for t in tokens):
-            tokens = _settle_telex(tokens)
+        if any(t.typed in _KEYSTROKES for t in tokens):
+            tokens = _settle_keystrokes(tokens)
         return tuple(tokens)
 
     def _words_at(self, start: int, word: str, identity: bool = False) -> list[Token]:
@@ -206,13 +207,13 @@ class Analysis:
         or keystrokes this needs no token: the common comment is decided from cached facts."""
         if self._counted is None:
             words = self._words
-            # Telex words are settled against the whole comment (_settle_telex): with tokens
-            if words is not None and _TELEX_WORDS.isdisjoint(words) and not self.links:
+            # keystrokes are settled against the whole comment (_settle_keystrokes): with tokens
+            if words is not None and _TYPED_WORDS.isdisjoint(words) and not self.links:
                 found = list(map(_FACTS.get, words))
                 if None in found:
                     found = [f or _word_facts(w) for f, w in zip(found, words, strict=True)]
                 facts = list(chain.from_iterable(found))  # type: ignore[arg-type]
-                if _TELEX_WORDS.isdisjoint(words):  # the new words may be Telex
+                if _TYPED_WORDS.isdisjoint(words):  # the new words may be keystrokes
                     votes = list(map(_VOTE, facts))
                     counted: Iterable[Facts] = compress(facts, map(_COUNTS.__getitem__, votes))
                     left_out = _left_out(votes)
@@ -277,7 +278,10 @@ def _classify(word: str) -> _Kind:
 
 
 def _classify_word(word: str) -> _Kind:
-    """A token's kind, parsed syllable and input method ("telex"), which depend on the word only."""
+    """A token's kind, parsed syllable and input method ("telex", "vni"), which depend on the
+    word only."""
+    if not word.isalpha() and len(word) <= _LONGEST_VNI and (vni := decode_vni(word)):
+        return "syllable", parse(vni), "vni"
     # Telex first: decode_typed leaves syllables alone, except Telex-looking ones ("khoong")
     decoded = decode_typed(word, english_words()) if len(word) <= 10 else None
     if decoded is not None:
@@ -291,20 +295,22 @@ def _classify_word(word: str) -> _Kind:
 
 
 _classify_cached = lru_cache(maxsize=_CACHED_WORDS)(_classify_word)
+_KEYSTROKES = ("telex", "vni")  # the input methods settled against the whole comment
+_LONGEST_VNI = 12  # nghie6ng2, d9u7o7c5: a syllable and its keys
 _FACTS: dict[str, tuple[Facts, ...]] = {}  # word -> the facts of its tokens (_word_facts)
-_TELEX_WORDS: set[str] = set()  # the words of _FACTS read as Telex
+_TYPED_WORDS: set[str] = set()  # the words of _FACTS read as Telex or VNI keystrokes
 _VOTE = itemgetter(3)
 
 
 def _word_facts(word: str) -> tuple[Facts, ...]:
     facts = tuple(_facts(part, kind[1], kind[2]) for _, part, kind in _parts(word))
-    if len(word) <= _LONGEST_CACHED:  # longer words are never Telex (at most 10 letters)
+    if len(word) <= _LONGEST_CACHED:  # longer words are never keystrokes (at most 12)
         if len(_FACTS) >= _CACHED_WORDS:
             _FACTS.clear()  # bounded: the common words are back within a few comments
-            _TELEX_WORDS.clear()
+            _TYPED_WORDS.clear()
         _FACTS[word] = facts
-        if any(f.typed == "telex" for f in facts):
-            _TELEX_WORDS.add(word)
+        if any(f.typed in _KEYSTROKES for f in facts):
+            _TYPED_WORDS.add(word)
     return facts
 
 
@@ -355,12 +361,14 @@ def _unstretch(word: str) -> str | None:
     return head + word[-1]
 
 
-def _settle_telex(tokens: list[Token]) -> list[Token]:
-    """One Telex keystroke alone ("hix", "Lux", "Thor", "Noo", "Hoon") is Telex only in a
-    comment typed with keystrokes, where some word shows two or dd ("Vieetj", "nguowif", "ddi")
-    or is VIQR: elsewhere it is the word as written, a syllable ("xoong") or a chat word, a brand
-    or a name."""
-    weak = [i for i, t in enumerate(tokens) if t.typed == "telex" and not strong_telex(t.text)]
+def _settle_keystrokes(tokens: list[Token]) -> list[Token]:
+    """One Telex or VNI keystroke alone ("hix", "Lux", "Noo", "A4", "Top1") is a keystroke only
+    in a comment typed with keystrokes, where some word shows two, dd or d9 ("Vieetj", "ddi",
+    "Vie65t") or is VIQR: elsewhere it is the word as written, a syllable ("xoong") or a chat
+    word, a brand, a name or a model."""
+    weak = [
+        i for i, t in enumerate(tokens) if t.typed in _KEYSTROKES and not strong_keystrokes(t.text)
+    ]
     if not weak or len(weak) < sum(t.typed is not None for t in tokens):
         return tokens
     for i in weak:

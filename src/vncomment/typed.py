@@ -1,18 +1,27 @@
-"""Syllables typed in an input-method spelling instead of with marks: Telex and VIQR.
+"""Syllables typed in an input-method spelling instead of with marks: Telex, VIQR and VNI.
 
 Without a working Vietnamese keyboard some readers type the keystrokes themselves: Telex
-("Vieetj Nam", "nguowif", "ddi") or VIQR ("Vie^.t Nam", "ddi"). A reader sees Vietnamese typed
-without diacritics, so the analysis counts these as syllables and the diacritics rule as unmarked.
+("Vieetj Nam", "nguowif", "ddi"), VIQR ("Vie^.t Nam", "ddi") or VNI, where digits are the marks
+("Vie65t Nam", "To6i", "d9i", "d9u7o7c5": 1-5 the tones sắc huyền hỏi ngã nặng, 6 the
+circumflex, 7 the horn, 8 the breve, 9 đ). A reader sees Vietnamese typed without diacritics,
+so the analysis counts these as syllables and the diacritics rule as unmarked.
 
 A word is decoded only when it is not already a syllable, carries an input-method signal (a
-doubled vowel, w, dd, a final tone letter, or a VIQR mark after a vowel) and decodes to exactly
-one valid syllable; common English words that happen to decode ("been" -> bên, "its" -> ít) are
-listed in the data file and left alone.
+doubled vowel, w, dd, a final tone letter, a VIQR mark after a vowel, or a VNI digit after a
+letter) and decodes to exactly one valid syllable; common English words that happen to decode
+("been" -> bên, "its" -> ít) are listed in the data file and left alone. A VNI word starts with
+a letter, so numbers, times and prices ("5h30", "2k3", "4G", "3.5") are never read as VNI, and
+its digits must make one syllable: "iPhone15" and "U23" (two tones) or "Top10" (0 is no key)
+are not. One keystroke alone ("A4", "Top1", "hix") is as often a paper size, a model or a chat
+word as a mark: the analysis reads it as a keystroke only in a comment where some word shows
+two (see :func:`strong_keystrokes`).
 
 >>> decode_typed("Vieetj"), decode_typed("nguowif"), decode_typed("ddi"), decode_typed("hello")
 ('Việt', 'người', 'đi', None)
 >>> decode_typed("Vie^.t")
 'Việt'
+>>> decode_vni("Vie65t"), decode_vni("To6i"), decode_vni("d9u7o7c5"), decode_vni("iPhone15")
+('Việt', 'Tôi', 'được', None)
 """
 
 from __future__ import annotations
@@ -23,12 +32,17 @@ import regex
 
 from vncomment.syllables import parse
 
-__all__ = ["decode_typed", "strong_telex"]
+__all__ = ["VIQR_WORD", "decode_typed", "decode_vni", "strong_keystrokes", "strong_telex"]
 
 _TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
 _VIQR_TONES = {"'": "\u0301", "`": "\u0300", "?": "\u0309", "~": "\u0303", ".": "\u0323"}
 _VIQR_SHAPES = {"^": "\u0302", "(": "\u0306", "+": "\u031b"}
 _VOWELS = "aeiouy"
+_VNI_TONES = {"1": "\u0301", "2": "\u0300", "3": "\u0309", "4": "\u0303", "5": "\u0323"}
+# VNI shape keys: the letters each marks (the nearest one before the key) and the mark.
+_VNI_SHAPES = {"6": ("aeo", "\u0302"), "7": ("ou", "\u031b"), "8": ("a", "\u0306")}
+# Letters, then digits 1-9 among letters: a word that starts with a digit is a number.
+_VNI_WORD = regex.compile(r"[A-Za-z]{1,7}(?:[1-9]{1,3}[A-Za-z]{0,6}){1,6}")
 _TELEX_SIGNAL = regex.compile(r"aa|ee|oo|w|^dd|[sfrxj]$", regex.IGNORECASE)
 # A VIQR mark that is not sentence punctuation: one of ^ ( + ' ` ~, or any mark inside a word.
 # Bounded to one syllable's length so that scanning stays linear on any input.
@@ -102,6 +116,55 @@ def _viqr(word: str) -> str | None:
     if text[:2].lower() == "dd":
         text = ("Đ" if text[0].isupper() else "đ") + text[2:]
     return text
+
+
+def decode_vni(word: str) -> str | None:
+    """The syllable that ``word`` spells in VNI, or None (see the module docstring)."""
+    if not _VNI_WORD.fullmatch(word):
+        return None
+    letters: list[str] = []
+    tone = ""
+    shaped: set[int] = set()
+    for ch in word:
+        if ch.isalpha():
+            letters.append(ch)
+        elif ch in _VNI_TONES:
+            if tone:
+                return None  # two tones: a code or a model ("U23", "iPhone15")
+            tone = _VNI_TONES[ch]
+        elif ch in _VNI_SHAPES:
+            targets, mark = _VNI_SHAPES[ch]
+            at = next(
+                (i for i in range(len(letters) - 1, -1, -1)
+                 if letters[i].lower() in targets and i not in shaped),
+                None,
+            )  # fmt: skip
+            if at is None:
+                return None
+            letters[at] = unicodedata.normalize("NFC", letters[at] + mark)
+            shaped.add(at)
+        elif ch == "9" and letters and letters[0] in "dD" and 0 not in shaped:
+            letters[0] = "Đ" if letters[0] == "D" else "đ"
+            shaped.add(0)
+        else:
+            return None
+    decoded = _with_tone("".join(letters), tone)
+    syllable = parse(decoded)
+    return decoded if syllable is not None and syllable.marked else None
+
+
+def strong_keystrokes(word: str) -> bool:
+    """Does ``word`` show an input method beyond doubt: Telex ``dd`` or two Telex keystrokes
+    ("Vieetj"), or two VNI keys or ``d9`` ("Vie65t", "d9i")? One alone ("hix", "A4") is as
+    often a chat word, a name, a brand or a model.
+
+    >>> strong_keystrokes("Vie65t"), strong_keystrokes("d9i"), strong_keystrokes("A4")
+    (True, True, False)
+    """
+    digits = sum(c.isdigit() for c in word)
+    if digits:
+        return digits >= 2 or word[:2].lower() == "d9"
+    return strong_telex(word)
 
 
 def strong_telex(word: str) -> bool:
