@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vncomment import analyze, validate
+from vncomment import rules as rules_module
 from vncomment.rules import (
     DEFAULT,
     AllOf,
@@ -15,6 +16,7 @@ from vncomment.rules import (
     NoPhoneNumbers,
     NoRepetition,
     RequireDiacritics,
+    Rule,
 )
 
 RULES = [
@@ -166,3 +168,55 @@ def test_no_links_emails() -> None:
     assert [v.params["kind"] for v in found] == ["email", "domain"]
     assert all(text[v.span[0] : v.span[1]] == v.params["link"] for v in found if v.span)
     assert [v.params["kind"] for v in NoLinks(emails=False).violations(analyze(text))] == ["domain"]
+
+
+def test_each_link_violation_speaks_of_its_own_link_only() -> None:
+    # issue 11: a list of every link in each violation made answers grow with the square of
+    # the links (8,000 links: 759 MB of JSON); the report lists them all, one violation each.
+    links = [f"trang{i}.vn" for i in range(300)]
+    report = validate("Bài viết rất hay cảm ơn tác giả đã chia sẻ " + " ".join(links))
+    found = [v for v in report.violations if v.code == "contains_link"]
+    assert [v.params["link"] for v in found] == links
+    assert all(set(v.params) == {"link", "url", "kind"} for v in found)
+    assert len(str(report.as_dict())) < 300 * 400
+
+
+def test_each_phone_violation_speaks_of_its_own_number_only() -> None:
+    text = "Bài viết rất hay cảm ơn tác giả, gọi 0912345678 hoặc 0987654321 nhé"
+    found = validate(text, NoPhoneNumbers()).violations
+    assert [set(v.params) for v in found] == [{"phone", "digits"}] * 2
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "reason"),
+    [
+        (AllOf(), "AllOf()", "no rule: the call, not an empty string"),
+        (AnyOf(), "AnyOf()", "no rule"),
+        (AllOf(MinSyllables(1)), "AllOf(MinSyllables(1))", "one rule keeps its combinator"),
+        (AnyOf(MinSyllables(1)), "AnyOf(MinSyllables(1))", "one rule keeps its combinator"),
+        (
+            MinSyllables(1) & (NoLinks() | NoRepetition()),
+            "MinSyllables(1) & (NoLinks() | NoRepetition())",
+            "the other kind inside is bracketed",
+        ),
+        (
+            (MinSyllables(1) | NoLinks()) & AnyOf(NoRepetition()),
+            "(MinSyllables(1) | NoLinks()) & (AnyOf(NoRepetition()))",
+            "a one-rule AnyOf inside an AllOf",
+        ),
+    ],
+)
+def test_combinator_repr_is_python_of_the_right_type(rule: Rule, text: str, reason: str) -> None:
+    # issue 11 item 14, issue 18 item 1: AllOf and AnyOf are two classes, and the repr builds
+    # an equal rule of the same type
+    assert repr(rule) == text, reason
+    rebuilt = eval(text, vars(rules_module))
+    assert rebuilt == rule and type(rebuilt) is type(rule), reason
+
+
+def test_all_of_and_any_of_are_different_kinds() -> None:
+    assert not isinstance(AnyOf(), AllOf) and not isinstance(AllOf(), AnyOf)
+    assert AllOf(MinSyllables(1)) != AnyOf(MinSyllables(1))
+    assert (MinSyllables(1) & NoLinks()).rules == (MinSyllables(1), NoLinks())
+    inner = MinSyllables(1) | NoLinks()
+    assert (inner & NoRepetition()).rules == (inner, NoRepetition())  # not flattened: an AnyOf

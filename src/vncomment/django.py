@@ -144,30 +144,16 @@ class _RuleSerializer(BaseSerializer):  # type: ignore[misc]
     an import for each rule class it names."""
 
     def serialize(self) -> tuple[str, set[str]]:
-        rule: Rule = self.value
-        return _source(rule), {f"from {c.__module__} import {c.__name__}" for c in _classes(rule)}
-
-
-def _is_operator(rule: Rule) -> bool:
-    return isinstance(rule, AllOf) and len(rule.rules) > 1
-
-
-def _source(rule: Rule) -> str:
-    """Like the rule's repr, except that a combinator of fewer than two rules is spelled out
-    (its repr is its only rule's, which would lose the wrapper)."""
-    if _is_operator(rule):
-        assert isinstance(rule, AllOf)
-        joiner = " | " if isinstance(rule, AnyOf) else " & "
-        return joiner.join(f"({_source(r)})" if _is_operator(r) else _source(r) for r in rule.rules)
-    if isinstance(rule, AllOf):
-        return f"{type(rule).__name__}({', '.join(_source(r) for r in rule.rules)})"
-    return repr(rule)
+        rule: Rule = self.value  # a rule's repr is the Python that builds it
+        return repr(rule), {f"from {c.__module__} import {c.__name__}" for c in _classes(rule)}
 
 
 def _classes(rule: Rule) -> set[type[Rule]]:
-    if isinstance(rule, AllOf):
+    """The rule classes ``repr(rule)`` names: a combinator of two rules or more is written with
+    its operator (``a & b``), one of fewer with its name (``AllOf(a)``)."""
+    if isinstance(rule, (AllOf, AnyOf)):
         inner = {cls for r in rule.rules for cls in _classes(r)}
-        return inner if _is_operator(rule) else inner | {type(rule)}
+        return inner if len(rule.rules) > 1 else inner | {type(rule)}
     return {type(rule)}
 
 

@@ -73,10 +73,20 @@ class Rule:
 
 
 def _flatten(kind: type[AllOf | AnyOf], rules: Iterable[Rule]) -> list[Rule]:
+    """``rules`` with each ``kind`` among them replaced by its rules: ``(a & b) & c`` is one
+    AllOf of three; an AnyOf inside an AllOf stays whole, and the other way round."""
     flat: list[Rule] = []
     for rule in rules:
         flat.extend(rule.rules if type(rule) is kind else (rule,))
     return flat
+
+
+def _combinator_repr(rule: AllOf | AnyOf, joiner: str, other: type[Rule]) -> str:
+    # With two rules or more, the operator form (a & b); else the call, which is still the
+    # right type: AllOf(MinSyllables(1)), AllOf().
+    if len(rule.rules) < 2:
+        return f"{type(rule).__name__}({', '.join(map(repr, rule.rules))})"
+    return joiner.join(f"({r!r})" if type(r) is other else repr(r) for r in rule.rules)
 
 
 class AllOf(Rule):
@@ -85,29 +95,34 @@ class AllOf(Rule):
     __slots__ = ("rules",)
 
     def __init__(self, *rules: Rule) -> None:
-        kind = type(self)
         for rule in rules:
             if not isinstance(rule, Rule):
-                raise TypeError(f"{kind.__name__} takes rules, got {type(rule).__name__}")
-        self.rules: tuple[Rule, ...] = tuple(_flatten(kind, rules))
+                raise TypeError(f"AllOf takes rules, got {type(rule).__name__}")
+        self.rules: tuple[Rule, ...] = tuple(_flatten(AllOf, rules))
 
     def violations(self, analysis: Analysis) -> list[Violation]:
         return [v for rule in self.rules for v in rule.violations(analysis)]
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.rules == self.rules
+        return type(other) is AllOf and other.rules == self.rules
 
     def __hash__(self) -> int:
-        return hash((type(self), self.rules))
+        return hash((AllOf, self.rules))
 
     def __repr__(self) -> str:
-        return " & ".join(f"({r!r})" if type(r) is AnyOf else repr(r) for r in self.rules)
+        return _combinator_repr(self, " & ", AnyOf)
 
 
-class AnyOf(AllOf):
+class AnyOf(Rule):
     """At least one rule must hold; if none does, the violations of all are reported."""
 
-    __slots__ = ()
+    __slots__ = ("rules",)
+
+    def __init__(self, *rules: Rule) -> None:
+        for rule in rules:
+            if not isinstance(rule, Rule):
+                raise TypeError(f"AnyOf takes rules, got {type(rule).__name__}")
+        self.rules: tuple[Rule, ...] = tuple(_flatten(AnyOf, rules))
 
     def violations(self, analysis: Analysis) -> list[Violation]:
         found = []
@@ -118,8 +133,14 @@ class AnyOf(AllOf):
             found.extend(these)
         return found
 
+    def __eq__(self, other: object) -> bool:
+        return type(other) is AnyOf and other.rules == self.rules
+
+    def __hash__(self) -> int:
+        return hash((AnyOf, self.rules))
+
     def __repr__(self) -> str:
-        return " | ".join(f"({r!r})" if type(r) is AllOf else repr(r) for r in self.rules)
+        return _combinator_repr(self, " | ", AllOf)
 
 
 def _check_count(name: str, n: object) -> None:
@@ -317,8 +338,9 @@ class NoLinks(Rule):
     or http(s) URLs without a path (``https://vnexpress.net`` is ``vnexpress.net``; anything
     else raises ValueError); a link is allowed only when both the browser and the reader go
     there (see :attr:`vncomment.links.Link.host`). ``emails=False`` lets e-mail addresses
-    through. One violation per link, with its ``span``; params ``link``
-    (as written), ``url`` (normalised), ``kind`` and ``links`` (every link found).
+    through. One violation per link, with its ``span``; params ``link`` (as written), ``url``
+    (normalised) and ``kind``, about that link only: the report lists every link, one
+    violation each, so a comment with n links gives n small violations, not n lists of n.
     """
 
     allow: tuple[str, ...] = ()
@@ -336,11 +358,10 @@ class NoLinks(Rule):
             for link in analysis.links
             if (self.emails or link.kind != "email") and not _host_allowed(link, self.allow)
         ]
-        names = [link.text for link in found]
         return [
             Violation(
                 "contains_link",
-                {"link": link.text, "url": link.url, "kind": link.kind, "links": names},
+                {"link": link.text, "url": link.url, "kind": link.kind},
                 link.span,
                 template=self.message,
             )
@@ -351,18 +372,17 @@ class NoLinks(Rule):
 @dataclass(frozen=True, slots=True, repr=False)
 class NoPhoneNumbers(Rule):
     """No Vietnamese phone numbers (mobile or landline, with spaces, dots or +84).
-    Code ``contains_phone``; one violation per number; params ``phone``, ``digits``, ``phones``.
+    Code ``contains_phone``; one violation per number; params ``phone`` and ``digits``.
     Not in :data:`DEFAULT`: add it where a site wants it."""
 
     message: str | None = None
 
     def violations(self, analysis: Analysis) -> list[Violation]:
         found = analysis.phone_numbers
-        names = [p.text for p in found]
         return [
             Violation(
                 "contains_phone",
-                {"phone": p.text, "digits": p.digits, "phones": names},
+                {"phone": p.text, "digits": p.digits},
                 p.span,
                 template=self.message,
             )
