@@ -167,7 +167,7 @@ VNI = [
 
 
 @pytest.mark.parametrize(("typed", "expected"), VNI)
-def test_vni_keystrokes_are_decoded_exactly_once_the_analysis_reads_them(typed, expected):
+def test_vni_keystrokes_are_decoded_exactly(typed, expected):
     if all(t.typed is None for t in analyze(typed).tokens):
         pytest.skip("this version of vncomment.typed does not read VNI yet")
     assert restore(typed) == expected

@@ -2,12 +2,12 @@
 
 Which syllables are restored: see :func:`restore_analysis`. A run is a stretch of Vietnamese
 syllables separated only by white space: punctuation, numbers, emoji, links and other words end
-it, in training as in restoring. In a run, a syllable written with marks, or typed as
-Telex/VIQR keystrokes (decoded exactly by :mod:`vncomment.typed`), is fixed; a syllable typed
+it, in training as in restoring. In a run, a syllable written with marks, or typed as Telex,
+VIQR or VNI keystrokes (decoded exactly by :mod:`vncomment.typed`), is fixed; a syllable typed
 without marks may be any of its :func:`~vncomment.restore.candidates` the model has seen (the
 ``WIDTH`` most frequent; for a site's model that has seen none, the shipped model's most
-frequent one), and the decoder finds the sequence with the highest probability under
-the bigram model.
+frequent one), and the decoder finds the sequence with the highest probability under the
+bigram model.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from vncomment._data import plain_table
 from vncomment.analysis import Analysis
 from vncomment.diacritics import CERTAIN, judge, plain_share
 from vncomment.restore._model import SHIFT, Model, default_model
-from vncomment.typed import decode_typed
+from vncomment.typed import decode_typed, decode_vni
 
 __all__ = ["Slot", "restore_analysis", "runs"]
 
@@ -77,7 +77,10 @@ def runs(analysis: Analysis) -> Iterator[list[Slot]]:
                 run = []
             continue
         if token.typed is not None:
-            decoded = decode_typed(token.text, plain_table()[1]) or token.text
+            if token.typed == "vni":
+                decoded = decode_vni(token.text) or token.text
+            else:
+                decoded = decode_typed(token.text, plain_table()[1]) or token.text
             run.append(Slot(token.span, _lower(decoded), False, decoded))
         else:
             # restored only where the text as given is the word as read: a word that normalising
