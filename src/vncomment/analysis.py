@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from vncomment.links import Link
     from vncomment.phones import PhoneNumber
 
-__all__ = ["Analysis", "Token", "analyze", "count_syllables"]
+__all__ = ["UNKNOWN_SHARE", "Analysis", "Facts", "Token", "analyze", "count_syllables"]
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A VIQR word ("Vie^.t") holds punctuation, so it is tried first and split again if it fails.

@@ -53,11 +53,11 @@ from dataclasses import dataclass
 from vncomment._data import plain_shares
 from vncomment.analysis import Analysis, Facts, Token
 
-__all__ = ["Verdict", "judge", "plain_share"]
+__all__ = ["CERTAIN", "DEFAULT_STRICTNESS", "Verdict", "judge", "may_be_unmarked", "plain_share"]
 
 MIN_UNMARKED = 3  # one or two slips never decide
 ALL_PLAIN = 5  # five plain syllables in a row: <= 0.2 % of accented text (VIETNAMESE.md)
-_NAME = 4  # a name has at most four words: Park Hang Seo, Nguyễn Thị Minh Khai
+_NAME_WORDS = 4  # a name has at most four words: Park Hang Seo, Nguyễn Thị Minh Khai
 CERTAIN = 0.95  # weight of a syllable a reader sees is wrong: written plain < 5 % of the time
 DEFAULT_STRICTNESS = 0.6
 
@@ -102,7 +102,7 @@ def _neutral(analysis: Analysis) -> set[tuple[int, int]]:
         else:
             runs.append([tokens[i]])
     for run in runs:
-        if 1 < len(run) <= _NAME and any(t.kind == "word" and len(t.text) > 1 for t in run):
+        if 1 < len(run) <= _NAME_WORDS and any(t.kind == "word" and len(t.text) > 1 for t in run):
             neutral.update(t.span for t in run)
     return neutral
 

@@ -40,7 +40,9 @@ except ImportError as error:  # pragma: no cover - exercised only without Hypoth
         "vncomment.strategies needs Hypothesis: pip install 'vncomment[hypothesis]'"
     ) from error
 
-from vncomment.syllables import _BASE, _FRONT, ONSETS, RHYMES, TONE_MARKS
+from vncomment.syllables import BASE_LETTERS as _BASE
+from vncomment.syllables import FRONT_VOWELS as _FRONT
+from vncomment.syllables import ONSETS, RHYMES, TONE_MARKS
 
 __all__ = ["CODES", "abbreviations", "comments", "invalid_comments", "links", "syllables"]
 

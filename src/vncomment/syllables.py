@@ -34,12 +34,22 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["TONES", "TONE_MARKS", "Syllable", "is_syllable", "parse"]
+__all__ = [
+    "BASE_LETTERS",
+    "FRONT_VOWELS",
+    "ONSETS",
+    "RHYMES",
+    "TONES",
+    "TONE_MARKS",
+    "Syllable",
+    "is_syllable",
+    "parse",
+]
 
 TONES = ("ngang", "huyền", "sắc", "hỏi", "ngã", "nặng")
 # Combining tone marks -> tone number (the index in TONES)
 TONE_MARKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
-_BASE = str.maketrans("ăâêôơưđ", "aaeooud")
+BASE_LETTERS = str.maketrans("ăâêôơưđ", "aaeooud")  # str.translate: each letter's base letter
 
 ONSETS = (
     "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
@@ -85,11 +95,11 @@ _NUCLEI: dict[str, tuple[str, ...]] = {
     ),
 }
 RHYMES: frozenset[str] = frozenset(n + c for n, codas in _NUCLEI.items() for c in codas)
-_FRONT = ("i", "e", "ê", "y")
+FRONT_VOWELS = ("i", "e", "ê", "y")  # after k, gh, ngh only; never after c, g, ng
 
 
 def _base(s: str) -> str:
-    return s.translate(_BASE)
+    return s.translate(BASE_LETTERS)
 
 
 # Plain spelling of a rhyme -> every marked rhyme it may stand for ("uoi" -> uôi, ươi).
@@ -161,9 +171,9 @@ def _rhymes_after(onset: str, rest: str) -> tuple[str, ...]:
         return _rhyme_matches(rest) or _rhyme_matches("i" + rest)  # gì, gìn, giếng
     found = _rhyme_matches(rest)
     if onset in ("k", "gh", "ngh"):
-        return tuple(r for r in found if r.startswith(_FRONT))
+        return tuple(r for r in found if r.startswith(FRONT_VOWELS))
     if onset in ("c", "g", "ng"):
-        return tuple(r for r in found if not r.startswith(_FRONT))
+        return tuple(r for r in found if not r.startswith(FRONT_VOWELS))
     if onset:
         return tuple(r for r in found if not r.startswith("yê"))
     return found

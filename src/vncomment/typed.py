@@ -32,7 +32,7 @@ import regex
 
 from vncomment.syllables import parse
 
-__all__ = ["VIQR_WORD", "decode_typed", "decode_vni", "strong_keystrokes", "strong_telex"]
+__all__ = ["VIQR_WORD", "decode_typed", "decode_vni", "strong_keystrokes"]
 
 _TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
 _VIQR_TONES = {"'": "\u0301", "`": "\u0300", "?": "\u0309", "~": "\u0303", ".": "\u0323"}
@@ -52,7 +52,7 @@ VIQR_WORD = regex.compile(
 )
 
 
-def _with_tone(letters: str, tone: str) -> str:
+def _place_tone(letters: str, tone: str) -> str:
     """Put the tone where Vietnamese writes it: on the vowel with a shape mark (the last one:
     người), else the last vowel before a coda (tiến), else the first of two (hòa, mía) or the
     middle of three (ngoài, khuỷu). "gi" and "qu" belong to the onset."""
@@ -99,7 +99,7 @@ def _telex(word: str) -> str | None:
             word = word[: j - 1] + "ươ" + word[j + 1 :]
         else:
             word = word[:j] + {"a": "ă", "o": "ơ", "u": "ư"}[head[j]] + word[j + 1 :]
-    return _with_tone(word, tone)
+    return _place_tone(word, tone)
 
 
 def _viqr(word: str) -> str | None:
@@ -148,7 +148,7 @@ def decode_vni(word: str) -> str | None:
             shaped.add(0)
         else:
             return None
-    decoded = _with_tone("".join(letters), tone)
+    decoded = _place_tone("".join(letters), tone)
     syllable = parse(decoded)
     return decoded if syllable is not None and syllable.marked else None
 
@@ -164,14 +164,14 @@ def strong_keystrokes(word: str) -> bool:
     digits = sum(c.isdigit() for c in word)
     if digits:
         return digits >= 2 or word[:2].lower() == "d9"
-    return strong_telex(word)
+    return _strong_telex(word)
 
 
-def strong_telex(word: str) -> bool:
+def _strong_telex(word: str) -> bool:
     """Does ``word`` show Telex beyond doubt: ``dd``, or two keystrokes ("Vieetj": ee and j)?
     One keystroke alone ("hix", "Noo", "Lux") is as often a chat word, a name or a brand.
 
-    >>> strong_telex("Vieetj"), strong_telex("ddi"), strong_telex("Noo"), strong_telex("hix")
+    >>> _strong_telex("Vieetj"), _strong_telex("ddi"), _strong_telex("Noo"), _strong_telex("hix")
     (True, True, False, False)
     """
     low = word.lower()
