@@ -43,6 +43,14 @@ def _refused(rule: NoLinks, text: str) -> bool:
         ("http://vnexpress.net\t.evil.com", "browsers drop the tab: vnexpress.net.evil.com"),
         ("vnеxpress.net", "a Cyrillic е: another host"),
         ("vnexpress chấm net", "the site itself, disguised: no browser opens it as written"),
+        ("https://vnexpress.net/kiemtien.com", "another address shown in the path"),
+        ("vnexpress.net/zalo.me/0912345678", "a known host in the path of a bare domain"),
+        ("https://vnexpress.net/?ref=kiemtien(.)com", "a disguised address in the query"),
+        ("https://vnexpress.net/#www.kiemtien.vn", "another address in the fragment"),
+        ("https://vnexpress.net/r?u=https%3A%2F%2Fkiemtien.com", "a percent-encoded URL"),
+        ("https://kiemtien.com@vnexpress.net/", "another address as the user info"),
+        ("mailto:kiemtien.com@vnexpress.net", "a mailto: whose local part is an address"),
+        ("mailto:ban@vnexpress.net?body=https://evil.com", "a mailto: body with a URL"),
     ],
 )
 def test_allow_list_bypass_is_refused(text: str, why: str) -> None:
@@ -60,6 +68,9 @@ def test_allow_list_bypass_is_refused(text: str, why: str) -> None:
         "ｖｎｅｘｐｒｅｓｓ．ｎｅｔ",  # full-width: browsers read it as ASCII
         "https://video.vnexpress.net/x",
         "ban@vnexpress.net",
+        "mailto:ban.doc@vnexpress.net",
+        "https://vnexpress.net/the-thao/u23-viet-nam-thang-4567890.html#box_comment",
+        "https://vnexpress.net/tim-kiem?q=TP.HCM%20gi%C3%A1%201.000.000%C4%91",
     ],
 )
 def test_the_site_itself_is_allowed(text: str) -> None:
@@ -78,6 +89,10 @@ def test_chain_reading_never_gives_up(text: str) -> None:
 def test_a_web_address_before_an_at_is_a_link_even_without_emails() -> None:
     assert _refused(NoLinks(emails=False), "www.kiemtien.com@gmail.com")
     assert not _refused(NoLinks(emails=False), "nguyen.van.a@gmail.com")
+    # with a scheme too: mailto: never carries another address through emails=False
+    assert _refused(NoLinks(emails=False), "mailto:www.kiemtien.com@gmail.com")
+    assert _refused(NoLinks(emails=False), "mailto:ban@gmail.com?body=kiemtien.com")
+    assert not _refused(NoLinks(emails=False), "mailto:nguyen.van.a@gmail.com")
 
 
 @pytest.mark.parametrize(

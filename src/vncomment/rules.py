@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from vncomment.analysis import Analysis
 from vncomment.diacritics import DEFAULT_STRICTNESS, judge, may_be_unmarked
-from vncomment.links import Link, link_host, on_site, site_host
+from vncomment.links import Link, link_host, on_site, shows_another_address, site_host
 from vncomment.report import Violation
 
 if TYPE_CHECKING:  # the restorer is imported when a rule needs it, not with the rules
@@ -326,8 +326,14 @@ def _host_allowed(link: Link, allow: tuple[str, ...]) -> bool:
     # None for a disguise or a scheme other than http/https) and the reader's (the url): in
     # kiemtien.com@vnexpress.net a browser goes to vnexpress.net, a reader to kiemtien.com.
     # Look-alike letters (vnеxpress.net, Cyrillic е) are another host to the browser.
+    # The rest of the link must show no other address: https://vnexpress.net/kiemtien.com
+    # and mailto:kiemtien.com@vnexpress.net advertise kiemtien.com.
+    if not allow:
+        return False
     hosts = (link.host, link_host(link.url))
-    return all(host and any(on_site(host, site) for site in allow) for host in hosts)
+    return all(
+        host and any(on_site(host, site) for site in allow) for host in hosts
+    ) and not shows_another_address(link)
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -356,7 +362,8 @@ class NoLinks(Rule):
         found = [
             link
             for link in analysis.links
-            if (self.emails or link.kind != "email") and not _host_allowed(link, self.allow)
+            if (self.emails or link.kind != "email" or shows_another_address(link))
+            and not _host_allowed(link, self.allow)
         ]
         return [
             Violation(

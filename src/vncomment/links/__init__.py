@@ -23,6 +23,9 @@ in four steps, one module each:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+import regex
 
 from vncomment._normalize import Normalized, normalize
 from vncomment.links._candidates import may_have_links
@@ -30,7 +33,15 @@ from vncomment.links._evidence import KNOWN_HOSTS
 from vncomment.links._hosts import browser_host, link_host, site_host
 from vncomment.links._scanner import scan_links
 
-__all__ = ["KNOWN_HOSTS", "Link", "find_links", "link_host", "on_site", "site_host"]
+__all__ = [
+    "KNOWN_HOSTS",
+    "Link",
+    "find_links",
+    "link_host",
+    "on_site",
+    "shows_another_address",
+    "site_host",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +91,30 @@ def on_site(host: str, site: str) -> bool:
         return True
     sub = host.removesuffix("." + site)
     return sub != host and not scan_links(sub)
+
+
+_SCHEME_PREFIX = regex.compile(r"(?i:[a-z][a-z0-9+.\-]*:(?://)?|//)?")
+_AUTHORITY_END = regex.compile(r"[/\\?#]")
+
+
+def shows_another_address(link: Link) -> bool:
+    """Does the link show a reader another address besides its host: in its user info or an
+    e-mail's local part, or in its path, query or fragment (percent-decoded)? A site's own URL
+    is no carrier: ``https://vnexpress.net/kiemtien.com`` and
+    ``mailto:kiemtien.com@vnexpress.net`` advertise ``kiemtien.com`` to whoever reads them.
+
+    >>> links = find_links("vnexpress.net/a-b.html và vnexpress.net/kiemtien.vn")
+    >>> [shows_another_address(link) for link in links]
+    [False, True]
+    """
+    scheme = _SCHEME_PREFIX.match(link.url) if link.kind in ("url", "email") else None
+    body = link.url[scheme.end() :] if scheme else link.url
+    end = _AUTHORITY_END.search(body)
+    authority, rest = (body[: end.start()], body[end.start() :]) if end else (body, "")
+    user = authority.rpartition("@")[0]
+    # Each part read on its own (a space between), once: no recursion, so the cost is linear.
+    shown = unquote(f"{user} {rest}", errors="replace")
+    return bool(shown.strip()) and bool(scan_links(normalize(shown).text))
 
 
 def links_in(norm: Normalized) -> list[Link]:
