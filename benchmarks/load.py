@@ -5,8 +5,9 @@
 
 The server is the app ``vncomment serve`` runs (same middleware, JSON access log on), one
 uvicorn worker on 127.0.0.1, in its own process. Two routes of that one app are measured with
-the same bodies, taking turns in five rounds: ``POST /v1/validate`` judging real comments (ViCTSD from
-``../shared/corpus``, or the project's ``examples/comments.txt`` when it is absent), and
+the same bodies, taking turns in five rounds: ``POST /v1/validate`` judging real comments
+(ViCTSD from ``../shared/corpus``, or the project's ``examples/comments.txt`` when it is
+absent), and
 ``POST /bench/constant``, which reads and parses the same body and answers a constant report,
 so that the ratio is what judging the comment costs on top of HTTP, parsing and encoding. The
 client is a small asyncio HTTP/1.1 client (keep-alive, one connection per client) in this
