@@ -148,4 +148,4 @@ def test_an_error_details_a_bounded_number_of_violations() -> None:
         f"Bình luận không được chứa liên kết (site{MAX_DETAILED - 1}.com)."
     )
     assert str(error["msg"]).count("Bình luận không được chứa liên kết") == MAX_DETAILED
-    assert len(caught.value.json()) < 300_000  # 96 KB; 1.3 MB when every violation was detailed
+    assert len(caught.value.json()) < 30_000  # 14 KB; 90 KB when every violation was detailed
