@@ -288,6 +288,24 @@ def test_vietnamese_messages_page_lists_the_catalogue() -> None:
         assert BUILT_IN["en"][code] in rows[code], f"{code}: the English text has changed"
 
 
+@pytest.mark.parametrize("page", ["docs/rules.md", "docs/vi/rules.md"])
+def test_rules_tables_list_each_codes_params(page: str) -> None:
+    # The rule tables name exactly the params each code's violations carry.
+    from vncomment.messages import PARAMS, VIOLATION_CODES
+
+    rows: dict[str, set[str]] = {}
+    column = None
+    for line in (ROOT / page).read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.split("|")[1:-1]]
+        if column is None and any(c.startswith(("params", "tham số")) for c in cells):
+            column = next(i for i, c in enumerate(cells) if c.startswith(("params", "tham số")))
+        elif column is not None and len(cells) > column and cells[1].strip("`") in VIOLATION_CODES:
+            rows[cells[1].strip("`")] = set(re.findall(r"`(\w+)`", cells[column]))
+    assert set(rows) == set(VIOLATION_CODES), f"{page}: rows for {sorted(rows)}"
+    for code, named in rows.items():
+        assert named == set(PARAMS[code]), f"{page}: {code} lists {sorted(named)}"
+
+
 @pytest.mark.parametrize("chain", ALL, ids=[c.id for c in ALL])
 def test_example_runs(chain: Chain, tmp_path: Path) -> None:
     first = chain.blocks[0]
