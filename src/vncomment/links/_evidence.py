@@ -69,6 +69,8 @@ _WRITTEN_DOTS = frozenset(("dot", "symbol", "bracket"))
 # (ASCII, name-like) and a dot: "cơm" alone, "chấm điểm", "chấm thi" are words.
 _SPOKEN_TARGETS = frozenset(("com", "net", "org", "vn"))
 _SPOKEN_VN = regex.compile(r"(?i:v[êờ][ \-]?(?:nờ|en))")
+# Digits written for the letters they look like (c0m, n3t, 0rg), as in leetspeak.
+_DIGITS_AS_LETTERS = str.maketrans("031", "oel")
 # A number, maybe with a unit (15k, 2tr, 500ml, 4h, 3g): not a name. "188bet" is one.
 _NUMBER_WITH_UNIT = regex.compile(
     r"\d+(?i:k|tr|tỷ|ty|đ|d|vnd|usd|kg|g|km|m|cm|mm|ml|l|gb|mb|tb|h|p|s|x|th|st|nd|rd)?"
@@ -90,13 +92,13 @@ def _unmarked(word: str) -> str:
 
 
 def spoken_ending(label: str) -> str | None:
-    """The web ending ``label`` says or misspells (cơm, kom, nét, vê nờ), or None."""
+    """The web ending ``label`` says or misspells (cơm, kom, nét, vê nờ, c0m), or None."""
     low = label.lower()
-    if len(low) > 5 or (low.isascii() and low[:1] != "k"):
-        return None  # the longest is "vê nờ"; plain ASCII only ever misspells c as k
+    if len(low) > 5 or (low.isascii() and low[:1] != "k" and low.isalpha()):
+        return None  # the longest is "vê nờ"; plain ASCII misspells c as k, or a letter as a digit
     if _SPOKEN_VN.fullmatch(low):
         return "vn"
-    plain = _unmarked(low)
+    plain = _unmarked(low).translate(_DIGITS_AS_LETTERS)
     if plain[:1] == "k":
         plain = "c" + plain[1:]
     return plain if plain != low and plain in _SPOKEN_TARGETS else None
