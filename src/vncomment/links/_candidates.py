@@ -69,10 +69,13 @@ SEPARATOR = (
     r"|[ \t]?,[ \t]?)"  # abc,com, abc , vn: weak
 )
 # A name spelled out letter by letter ("k i e m t i e n . c o m", "a b c chấm v n"): single
-# letters or digits with one space between, starting at the run's first letter (so that a long
-# run of single letters is read once). Spaced initials (T P H C M) need a dot and an ending
-# after them, like any name, to be read as a link.
-_SPELLED = r"(?<!(?<![\p{L}\p{N}])[\p{L}\p{N}] )(?:[a-zA-Z0-9] ){1,62}[a-zA-Z0-9](?![\p{L}\p{N}])"
+# letters or digits of one case with one space between, starting at the run's first letter
+# (so that a long run of single letters is read once). Spaced initials (T P H C M) need a dot
+# and an ending after them, like any name, to be read as a link.
+_SPELLED = (
+    r"(?<!(?<![\p{L}\p{N}])[a-zA-Z0-9] )"  # one case: "c o m P.5" is c o m and a word
+    r"(?:(?:[a-z0-9] ){1,62}[a-z0-9]|(?:[A-Z0-9] ){1,62}[A-Z0-9])(?![\p{L}\p{N}])"
+)
 # "vn" read out letter by letter: vê nờ, vê en, vờ nờ, vê-nờ.
 _SPOKEN_VN = r"(?i:v[êờ][ \-]?(?:nờ|en))(?![\p{L}\p{N}])"
 _LABEL = rf"(?>{_SPELLED}|{_SPOKEN_VN}|[{L}\-]++)"
