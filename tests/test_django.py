@@ -86,10 +86,27 @@ class ContactForm(forms.Form):
     comment = forms.CharField(validators=[CommentValidator(MinSyllables(5) & NoPhoneNumbers())])
 
 
+class PendingComment(Comment):
+    """A proxy, as an admin's moderation queue has: its saves send it, not Comment, as sender."""
+
+    class Meta:
+        proxy = True
+        app_label = django_site.APP_LABEL
+
+
+class ReplyComment(Comment):
+    """A multi-table child: its own table, the body in Comment's."""
+
+    parent_note = models.TextField(default="")
+
+    class Meta:
+        app_label = django_site.APP_LABEL
+
+
 validate_before_save(Comment, "body")
 validate_before_save(LenientComment, "body")
 
-MODELS = (Comment, ValidatedComment, LenientComment)
+MODELS = (Comment, ValidatedComment, LenientComment, ReplyComment)
 
 
 @pytest.fixture(autouse=True)
@@ -285,6 +302,23 @@ def test_hook_checks_updates() -> None:
     assert Comment.objects.get().body == GOOD
 
 
+@pytest.mark.parametrize("model", [PendingComment, ReplyComment], ids=["proxy", "child"])
+def test_hook_judges_proxies_and_subclasses_of_the_model(model: type[Comment]) -> None:
+    with pytest.raises(ValidationError) as caught:
+        model.objects.create(body=UNMARKED_WITH_LINK)
+    assert [e.code for e in caught.value.error_dict["body"]] == [
+        "missing_diacritics", "contains_link"]
+    assert Comment.objects.count() == 0
+    comment = model.objects.create(body=GOOD)
+    comment.body = SHORT
+    with pytest.raises(ValidationError):
+        comment.save()
+    assert Comment.objects.get().body == GOOD
+    loaded = model.objects.get()
+    loaded.save()  # unchanged text, remembered at post_init: not re-judged
+    assert Comment.objects.get().body == GOOD
+
+
 def test_hook_skips_saves_that_leave_the_field_out() -> None:
     Comment.objects.create(body=GOOD)
     comment = Comment.objects.get()
@@ -348,8 +382,8 @@ def test_hook_given_the_field_s_own_rules_is_fine() -> None:
         from django.db.models.signals import post_init, pre_save
 
         uid = "vncomment:django_site.ValidatedComment.body"
-        pre_save.disconnect(sender=ValidatedComment, dispatch_uid=uid)
-        post_init.disconnect(sender=ValidatedComment, dispatch_uid=uid)
+        pre_save.disconnect(dispatch_uid=uid)
+        post_init.disconnect(dispatch_uid=uid)
         validate_before_save(LenientComment, "body")
 
 

@@ -196,7 +196,12 @@ def validate_before_save(model: type[Model], field: str, rules: Rule | None = No
     attname = model_field.attname
     remembered = f"_vncomment_judged_{attname}"  # in the instance's __dict__, like Django's caches
 
+    # The receivers listen to every sender and keep the model's subclasses: a proxy model
+    # (an admin's ``PendingComment``) and a multi-table child send their own class as sender,
+    # and with ``sender=model`` their saves went unjudged.
     def remember_loaded_text(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+        if not issubclass(sender, model):
+            return
         # Read from __dict__: a deferred field (.only(), .defer()) must not cost a query here.
         if attname in instance.__dict__:
             instance.__dict__[remembered] = instance.__dict__[attname]
@@ -208,6 +213,8 @@ def validate_before_save(model: type[Model], field: str, rules: Rule | None = No
         update_fields: Any = None,
         **kwargs: Any,
     ) -> None:
+        if not issubclass(sender, model):
+            return
         if raw or (update_fields is not None and field not in update_fields):
             return
         value = getattr(instance, attname)
@@ -226,7 +233,7 @@ def validate_before_save(model: type[Model], field: str, rules: Rule | None = No
             instance.__dict__[remembered] = value
 
     uid = f"vncomment:{model._meta.label}.{field}"
-    pre_save.disconnect(sender=model, dispatch_uid=uid)
-    pre_save.connect(reject_bad_comment, sender=model, weak=False, dispatch_uid=uid)
-    post_init.disconnect(sender=model, dispatch_uid=uid)
-    post_init.connect(remember_loaded_text, sender=model, weak=False, dispatch_uid=uid)
+    pre_save.disconnect(dispatch_uid=uid)
+    pre_save.connect(reject_bad_comment, weak=False, dispatch_uid=uid)
+    post_init.disconnect(dispatch_uid=uid)
+    post_init.connect(remember_loaded_text, weak=False, dispatch_uid=uid)
