@@ -287,6 +287,55 @@ def test_a_file_that_is_no_model_is_refused(tmp_path):
         Model.load(stray)
 
 
+_TINY = (
+    "# vncomment-restorer 1\n%param discount 0.75\n"
+    "%unigrams 2\nbạn\t5\ncảm\t3\n%bigrams 1\n2\t1\t4\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "why"),
+    [
+        ("2\t1\t4", "2\t1\t-4", "pair counts"),  # raised 'math domain error' mid-restore
+        ("2\t1\t4", "2\t1\tnan", "pair counts"),
+        ("bạn\t5", "bạn\t-5", "syllable counts"),
+        ("bạn\t5", "bạn\tinf", "syllable counts"),
+        ("bạn\t5", "bạn\tnan", "syllable counts"),  # was loaded, and restored nonsense
+        ("discount 0.75", "discount nan", "discount"),
+        ("%param discount 0.75", "%param bigram_weight nan", "bigram_weight"),
+        ("%param discount 0.75", "%param discont 0.5", "unknown parameter"),
+    ],
+)
+def test_a_model_with_impossible_numbers_is_refused_when_loaded(tmp_path, old, new, why):
+    path = tmp_path / "hostile.gz"
+    path.write_bytes(gzip.compress(_TINY.replace(old, new).encode()))
+    with pytest.raises(ValueError, match=why):
+        Model.load(path)
+    path.write_bytes(gzip.compress(_TINY.encode()))
+    assert restore("cam on ban", model=Model.load(path)).startswith("cảm")  # the fixture is sound
+
+
+def test_a_gzip_bomb_or_a_directory_is_refused_without_reading_it_all(tmp_path):
+    import zlib
+
+    from vncomment.restore._model import MAX_TEXT
+
+    bomb = tmp_path / "bomb.gz"
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip
+    chunk = b"# vncomment-restorer 1\n" + b"0" * (1 << 20)
+    with bomb.open("wb") as f:
+        for _ in range(MAX_TEXT // len(chunk) + 2):  # just past the bound: 1 GiB reads the same
+            f.write(packer.compress(chunk))
+        f.write(packer.flush())
+    assert bomb.stat().st_size < MAX_TEXT // 500
+    with pytest.raises(ValueError, match="unpacks to more than any restorer model"):
+        Model.load(bomb)
+    with pytest.raises(ValueError, match="not a vncomment restorer model"):  # IsADirectoryError
+        RequireDiacritics(restorer=str(tmp_path))
+    done = _run("restore", "--model", str(tmp_path), "cam on ban")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
 def default_model_file() -> str:
     from importlib.resources import files
 
@@ -383,3 +432,29 @@ def test_cli_train_restorer_errors_write_nothing(tmp_path):
     assert done.returncode == 2 and not out.exists()
     assert "no comment typed with marks" in done.stderr
     assert not list(tmp_path.glob(".vncomment-model-*"))
+
+
+def test_training_skips_comments_too_short_to_judge_but_without_any_mark():
+    model = train(["cam on ban", "Hôm nay trời đẹp", "Vieetj Nam"])
+    assert model.count("cam") == model.count("ban") == 0
+    assert model.count("hôm") == model.count("việt") == 1
+
+
+def test_cli_train_restorer_writes_through_a_link_and_never_over_a_special_file(tmp_path):
+    import os
+
+    source = tmp_path / "comments.txt"
+    source.write_text("\n".join(SITE_COMMENTS) + "\n", "utf-8")
+    target = tmp_path / "models" / "v1.model.gz"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    link = tmp_path / "site.model.gz"
+    link.symlink_to(target)
+    done = _run("train-restorer", str(source), "-o", str(link))
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and Model.load(target).count("quá") == 3  # the link is kept
+    fifo = tmp_path / "pipe"  # as root, "-o /dev/null" used to replace the device by a file
+    os.mkfifo(fifo)
+    done = _run("train-restorer", str(source), "-o", str(fifo))
+    assert done.returncode == 2 and "not a regular file" in done.stderr
+    assert not fifo.is_file() and fifo.is_fifo()

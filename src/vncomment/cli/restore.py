@@ -105,9 +105,14 @@ def _texts(reader: Reader, counts: dict[str, int]) -> Iterator[str]:
 
 
 def _run_train(args: argparse.Namespace) -> int:
-    out = Path(args.out)
+    # The model is written beside its target and renamed over it, which replaces whatever the
+    # name held: so the target is the file a symbolic link points to (the link is kept), and
+    # it must be a regular file or nothing (as root, "-o /dev/null" replaced the device).
+    out = Path(os.path.realpath(args.out))
     if out.is_dir():
         raise InputError(f"--out {args.out} is a directory; give a file name")
+    if out.exists() and not out.is_file():
+        raise InputError(f"--out {args.out} is not a regular file; give a file name")
     reader = open_reader(args.input, format_of(args.input, args.format), args.column)
     counts = {"comments": 0, "problems": 0}
     source = "standard input" if args.input == "-" else Path(args.input).name

@@ -106,7 +106,8 @@ def train(
 ) -> Model:
     """A model learnt from ``texts`` (each one comment, read one at a time).
 
-    Comments typed without marks (judged by :mod:`vncomment.diacritics`) are skipped, and so
+    Comments typed without marks (judged by :mod:`vncomment.diacritics`, or with no mark at
+    all: "cam on ban" is too short to judge, but would teach "cam" for cảm) are skipped, and so
     are syllables typed without marks that Vietnamese never or rarely writes so ("khong" in an
     accented comment): the model learns only how readers write with marks. ``header`` lines
     are saved with the model (say where the comments come from).
@@ -125,6 +126,8 @@ def count_text(
 ) -> None:
     """Add the syllables and syllable pairs of ``text`` to the counts (see :func:`train`)."""
     analysis = Analysis(text)
+    if not any(t.typed is not None or t.syllable.marked for t in analysis.syllables if t.syllable):
+        return  # no mark at all: too short for the judgement below, but typed without marks
     if judge(analysis).unmarked_text:
         return
     for run in runs(analysis):

@@ -32,6 +32,7 @@ import hashlib
 import io
 import math
 import os
+import zlib
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.resources import as_file, files
@@ -47,6 +48,12 @@ FORMAT = "vncomment-restorer 1"
 SHIFT = 21  # bigram keys are id1 << SHIFT | id2: room for two million forms
 _BOUNDARY_SHARE = 1 / 16  # P1 of the boundary: about one run end per 16 syllables
 _UNSEEN = 0.5  # an unseen form counts as half an occurrence in P1
+# The largest model text read: about ten million pairs, more than every pair of syllables a
+# site's comments could show (ViCTSD's 10,000 comments: 89k pairs, 1.2 MB); a bound, so that a
+# gzip bomb or /dev/zero given as a model is an error and not the end of the process's memory.
+MAX_TEXT = 128 << 20
+_MIB = MAX_TEXT >> 20
+_MAX_WEIGHT = 10.0  # how far pairs may be trusted beyond the plain model (1.0)
 
 
 class Model:
@@ -116,6 +123,16 @@ class Model:
             raise ValueError(f"a model holds at most {(1 << SHIFT) - 1} forms")
         if not 0 < discount < 1:
             raise ValueError(f"discount must be between 0 and 1, got {discount}")
+        if not 0 <= bigram_weight <= _MAX_WEIGHT:
+            raise ValueError(
+                f"bigram_weight must be between 0 and {_MAX_WEIGHT}, got {bigram_weight}"
+            )
+        # a negative, infinite or NaN count would make every probability after it meaningless
+        # (or raise in the middle of a restore): refused where the model is made
+        if not all(0 <= c < math.inf for c in unigrams[1:]):
+            raise ValueError("syllable counts must be finite and not negative")
+        if not all(0 < c < math.inf for c in bigrams.values()):
+            raise ValueError("pair counts must be finite and positive")
         self.vocab = vocab
         self.unigrams = unigrams
         self.bigrams = bigrams
@@ -239,13 +256,25 @@ class Model:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Model:
-        """Read a model written by :meth:`save`. Raises ``ValueError`` for anything else."""
-        raw = Path(path).read_bytes()
+        """Read a model written by :meth:`save`. Raises ``ValueError`` for anything else,
+        including a file that cannot be read and one larger than :data:`MAX_TEXT` unpacked (a
+        gzip bomb, ``/dev/zero``): it is read up to the bound and no further."""
+        where = os.fspath(path)
         try:
-            text = gzip.decompress(raw).decode("utf-8")
-        except (OSError, EOFError, UnicodeDecodeError) as e:
-            raise ValueError(f"{os.fspath(path)} is not a vncomment restorer model: {e}") from e
-        return _from_text(text, os.fspath(path))
+            with open(path, "rb") as f:
+                raw = f.read(MAX_TEXT + 1)  # gzip never shrinks a model's text
+                if len(raw) > MAX_TEXT:
+                    raise ValueError(f"{where} is larger than any restorer model ({_MIB} MiB)")
+                with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unpacked:
+                    data = unpacked.read(MAX_TEXT + 1)
+            if len(data) > MAX_TEXT:
+                raise ValueError(f"{where} unpacks to more than any restorer model ({_MIB} MiB)")
+            text = data.decode("utf-8")
+        except OSError as e:  # also a gzip error (BadGzipFile), a directory, no permission
+            raise ValueError(f"{where} is not a vncomment restorer model: {e}") from e
+        except (EOFError, UnicodeDecodeError, zlib.error) as e:
+            raise ValueError(f"{where} is not a vncomment restorer model: {e}") from e
+        return _from_text(text, where)
 
 
 def _number(c: float) -> str:
@@ -269,6 +298,8 @@ def _from_text(text: str, path: str | None = None) -> Model:
                     header.append(line[2:])
             elif line.startswith("%param "):
                 _, name, value = line.split(" ")
+                if name not in params:
+                    raise ValueError(f"unknown parameter {name!r}")
                 params[name] = float(value)
             elif line.startswith("%unigrams "):
                 n = int(line.split(" ")[1])
@@ -294,12 +325,12 @@ def _from_text(text: str, path: str | None = None) -> Model:
             raise ValueError("a pair names a form that is not in the vocabulary")
         keys = [a << SHIFT | b for a, b in zip(left, right, strict=True)]
         bigrams = dict(zip(keys, map(float, numbers[2::3]), strict=True))
+        model = Model.__new__(Model)
+        model._init(
+            vocab, unigrams, bigrams, tuple(header), params["discount"], params["bigram_weight"]
+        )
     except ValueError as e:
         raise ValueError(f"{where} is not a valid vncomment restorer model: {e}") from e
-    model = Model.__new__(Model)
-    model._init(
-        vocab, unigrams, bigrams, tuple(header), params["discount"], params["bigram_weight"]
-    )
     model.path = path
     return model
 
