@@ -197,9 +197,10 @@ class Analysis:
                         outside.append(token)
             facts = [_token_facts(t) for t in outside]
             left_out = _left_out([f.vote for f in facts])
-            self._syllables = tuple(
-                t for i, t in enumerate(outside) if t.kind == "syllable" and i not in left_out
-            )
+            kept = [i for i, t in enumerate(outside) if t.kind == "syllable" and i not in left_out]
+            self._syllables = tuple(outside[i] for i in kept)
+            if self._counted is None:
+                self._counted = [facts[i] for i in kept]
         return self._syllables
 
     def syllable_facts(self) -> list[Facts]:
@@ -315,7 +316,9 @@ def _word_facts(word: str) -> tuple[Facts, ...]:
 
 
 def _token_facts(token: Token) -> Facts:
-    return _facts(token.text, token.syllable, token.typed)
+    if len(token.text) > _LONGEST_CACHED:
+        return _facts(token.text, token.syllable, token.typed)
+    return _facts_cached(token.text, token.syllable, token.typed)
 
 
 def _facts(text: str, syllable: Syllable | None, typed: str | None) -> Facts:
@@ -343,6 +346,7 @@ def _facts(text: str, syllable: Syllable | None, typed: str | None) -> Facts:
     return Facts(lower, syllable, typed, vote, weight, text[0].isupper(), sound)
 
 
+_facts_cached = lru_cache(maxsize=_CACHED_WORDS)(_facts)
 UNKNOWN_SHARE = 0.5  # the weight of a plain syllable that the share table does not know
 
 
