@@ -125,6 +125,30 @@ def test_a_suggestion_param_flows_through_unchanged() -> None:
     assert data["violations"][0]["params"]["spans_utf16"] == [[0, 3], [4, 9]]
 
 
+def test_suggestions_are_bounded_per_request_and_nothing_else_changes() -> None:
+    """Restoring marks is most of the work on unmarked text: a request gets suggestions for at
+    most SUGGESTED_CHARS characters of its texts, in order; the verdicts stay the library's."""
+    long = (UNMARKED + " ") * (server_app.SUGGESTED_CHARS * 2 // 5 // (len(UNMARKED) + 1))
+    texts = [long, long, long, UNMARKED]  # 2/5, 4/5, then past the budget; the short one fits
+    results = validate({"texts": texts}).json()["results"]
+    unmarked = [next(v for v in r["violations"] if v["code"] == "missing_diacritics")
+                for r in results]
+    suggested = ["suggestion" in v["params"] for v in unmarked]
+    assert suggested == [True, True, False, True]
+    for text, result, violation in zip(texts, results, unmarked, strict=True):
+        library = json.loads(json.dumps(report_json(vncomment.validate(text))))
+        library_unmarked = next(v for v in library["violations"]
+                                if v["code"] == "missing_diacritics")
+        assert violation["params"].get("suggestion", library_unmarked["params"]["suggestion"]) \
+            == library_unmarked["params"]["suggestion"]
+        library_unmarked["params"].pop("suggestion")
+        violation["params"].pop("suggestion", None)
+        assert result == library
+    longest = (long + long)[: server_app.SUGGESTED_CHARS]  # one comment box's longest text
+    single = validate({"text": longest}).json()
+    assert any("suggestion" in v["params"] for v in single["violations"])
+
+
 # --- request-level rules: tighten only --------------------------------------------------------
 
 strict_client = TestClient(create_app(Settings(allow_domain=("vnexpress.net", "tuoitre.vn"),
