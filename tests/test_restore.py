@@ -374,6 +374,29 @@ def test_rule_with_a_restorer_path_and_a_model(site_model, tmp_path):
         RequireDiacritics(restorer=3)  # type: ignore[arg-type]
 
 
+def test_a_rule_holding_a_model_is_refused_by_django_migrations_and_a_path_is_written(
+    site_model, tmp_path
+):
+    pytest.importorskip("django")
+    import django_site
+
+    django_site.configure()
+    from django.db.migrations.writer import MigrationWriter
+
+    from vncomment.django import CommentValidator
+
+    # the repr of a loaded model is no Python: the migration file would not import
+    with pytest.raises(ValueError, match="path of the saved restorer model"):
+        MigrationWriter.serialize(CommentValidator(RequireDiacritics(restorer=site_model)))
+    path = tmp_path / "site.model.gz"
+    site_model.save(path)
+    validator = CommentValidator(RequireDiacritics(restorer=str(path)))
+    source, imports = MigrationWriter.serialize(validator)
+    namespace: dict[str, object] = {}
+    exec("\n".join(sorted(imports)), namespace)
+    assert eval(source, namespace) == validator
+
+
 # --- the commands ------------------------------------------------------------------------
 
 

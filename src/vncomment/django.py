@@ -30,6 +30,7 @@ Importing this module needs Django but not configured settings, so it can be imp
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
 try:
@@ -145,7 +146,15 @@ class _RuleSerializer(BaseSerializer):  # type: ignore[misc]
 
     def serialize(self) -> tuple[str, set[str]]:
         rule: Rule = self.value  # a rule's repr is the Python that builds it
-        return repr(rule), {f"from {c.__module__} import {c.__name__}" for c in _classes(rule)}
+        source = repr(rule)
+        try:  # except a value that has no source: a restorer model loaded or trained in memory
+            ast.parse(source, mode="eval")
+        except SyntaxError:
+            raise ValueError(
+                f"{source} cannot be written into a migration: give RequireDiacritics the path "
+                "of the saved restorer model (restorer='site.model.gz'), not the loaded model"
+            ) from None
+        return source, {f"from {c.__module__} import {c.__name__}" for c in _classes(rule)}
 
 
 def _classes(rule: Rule) -> set[type[Rule]]:
