@@ -78,9 +78,17 @@ _SPELLED = (
 )
 # "vn" read out letter by letter: vê nờ, vê en, vờ nờ, vê-nờ.
 _SPOKEN_VN = r"(?i:v[êờ][ \-]?(?:nờ|en))(?![\p{L}\p{N}])"
-_LABEL = rf"(?>{_SPELLED}|{_SPOKEN_VN}|[{L}\-]++)"
+# A label starts on a letter, digit, mark or hyphen; symbols (emoji, ™, °) stand inside it
+# (i❤u.vn), before a dot (kiemtien😍.com, ➡.ws), never after its end: an emoji glued to a link is
+# no part of it (👉kiemtien.com👈, abc.vn✅), or would hide the ending from the scanner.
+_WORD = r"\p{L}\p{N}\p{M}\-"
+_LABEL = (
+    rf"(?>{_SPELLED}|{_SPOKEN_VN}"
+    rf"|[{_WORD}]++(?:\p{{So}}++[{_WORD}]++)*+(?:\p{{So}}++(?=[{_DOTS}]))?"
+    rf"|\p{{So}}++(?=[{_DOTS}]))"  # symbols alone: ➡.ws
+)
 # A chain starts at a word start and each character is consumed once (possessive).
-CHAIN = regex.compile(rf"(?<![{L}_\-]){_LABEL}(?:{SEPARATOR}{_LABEL})++")
+CHAIN = regex.compile(rf"(?<![{_WORD}_]){_LABEL}(?:{SEPARATOR}{_LABEL})++")
 SPLIT = regex.compile(rf"({SEPARATOR})")
 
 SCHEME = regex.compile(
