@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 import regex
@@ -93,9 +93,14 @@ def _unmarked(word: str) -> str:
 
 def spoken_ending(label: str) -> str | None:
     """The web ending ``label`` says or misspells (cơm, kom, nét, vê nờ, c0m), or None."""
-    low = label.lower()
-    if len(low) > 5 or (low.isascii() and low[:1] != "k" and low.isalpha()):
+    if len(label) > 5 or (label.isascii() and label[:1] not in "kK" and label.isalpha()):
         return None  # the longest is "vê nờ"; plain ASCII misspells c as k, or a letter as a digit
+    return _spoken(label)
+
+
+@lru_cache(maxsize=1024)  # labels of at most five characters: a small, bounded cache
+def _spoken(label: str) -> str | None:
+    low = label.lower()
     if _SPOKEN_VN.fullmatch(low):
         return "vn"
     plain = _unmarked(low).translate(_DIGITS_AS_LETTERS)
@@ -222,19 +227,19 @@ class Chain:
             return j
         return max(j - _MAX_NAME_LABELS, self._run[j - 1])
 
-    def _count(self, what: str, start: int, stop: int) -> int:
-        """How many labels (or separators) in ``start`` .. ``stop - 1`` have property ``what``:
-        counted directly over a short range, from prefix counts over a long one."""
+    def _any(self, what: str, start: int, stop: int) -> bool:
+        """Has any label (or separator) in ``start`` .. ``stop - 1`` property ``what``? Looked
+        at directly over a short range, from prefix counts over a long one."""
         flag, of_separators = _PROPERTIES[what]
         items = self.kinds if of_separators else self.names
         if stop - start <= _DIRECT_COUNT:
-            return sum(1 for x in items[start:stop] if flag(x))
+            return any(map(flag, items[start:stop]))
         if self._counts is None:
             self._counts = {}
         if what not in self._counts:
             self._counts[what] = _prefix_counts([flag(x) for x in items])
         counts = self._counts[what]
-        return counts[stop] - counts[start]
+        return counts[stop] > counts[start]
 
     def _known_host(self, i: int, j: int) -> bool:
         if self.endings[j] not in _KNOWN_HOST_ENDINGS:
@@ -259,7 +264,7 @@ class Chain:
             and len(ending) > 1
             and ending[0].isupper()
             and ending[1:].islower()
-            and not self._count("no sentence break", i, j)
+            and not self._any("no sentence break", i, j)
         )
         if not spoken and self._known_host(i, j):
             return has_path or not title
@@ -273,21 +278,21 @@ class Chain:
                 and _name_like(names[i])
                 and (last != "stop" or self.caps or ending.islower() or self._shouted(i, j))
             )
-        if has_path or has_port or self._count("bracket", i, j) or self._count("mixed", i, j + 1):
+        if has_path or has_port or self._any("bracket", i, j) or self._any("mixed", i, j + 1):
             return True
         if spoken:  # a name written like a domain, a dot, an ending said aloud
-            return self._count("domain name", i, j) > 0
+            return self._any("domain name", i, j)
         if (
             not self.caps
-            and not self._count("not a dot", i, j)
-            and not self._count("not abbreviated", i, j + 1)
+            and not self._any("not a dot", i, j)
+            and not self._any("not abbreviated", i, j + 1)
             and ending.isupper()
             and value not in _NEVER_ABBREVIATED
         ):
             return False  # TP.HN, ThS.BS, ASP.NET: an abbreviation or a product name
         if (title and value not in _NEVER_SENTENCES) or value in _FILE_ENDINGS:
             return False
-        name = 2 if self._count("name", i, j) else 1 if j - i >= 2 else 0
+        name = 2 if self._any("name", i, j) else 1 if j - i >= 2 else 0
         if (
             not name
             and value in _NO_WORD_FOLLOWS
