@@ -59,7 +59,12 @@ _DOTS = "." + DOT_SYMBOLS
 SPOKEN_DOT = r"(?i:chấm|cham|dot)"
 # A comma spoken: "phẩy", "phay". A real comma is punctuation (see _evidence); the word is not.
 SPOKEN_COMMA = r"(?i:phẩy|phay)"
-_BRACKETED = rf"[\[({{<][ \t]{{0,2}}(?:[{_DOTS}]|{SPOKEN_DOT})[ \t]{{0,2}}[\])}}>]"
+# Brackets and quotes of any script, by their Unicode category (opening and initial
+# punctuation, closing and final): [.] (.) {.} <.> 「.」 【.】 «.» “.”. Not the ASCII quotes,
+# which name the full stop in a sentence (dấu "." và ",").
+_OPENERS = r"\p{Ps}\p{Pi}<"
+_CLOSERS = r"\p{Pe}\p{Pf}>"
+_BRACKETED = rf"[{_OPENERS}][ \t]{{0,2}}(?:[{_DOTS}]|{SPOKEN_DOT})[ \t]{{0,2}}[{_CLOSERS}]"
 SEPARATOR = (
     r"(?:\.[ \t]{1,3}(?=(?i:com)\b)"  # kiemtien. com: a full stop and a space, weak
     rf"|[{_DOTS}]"  # abc.com, abc·com, abc•com
@@ -115,7 +120,7 @@ _C = lookalikes_of("c")
 CHAIN_HINT = regex.compile(
     rf"[{_DOTS}](?<=[{L}\- \t].)"  # a dot after a label or a space, and then
     rf"(?:(?<=[ \t].)|(?=[{L}\-])|(?<=\.)[ \t]{{1,3}}(?i:com))"  # spaced, glued, or a stop
-    rf"|[\[({{<][ \t]{{0,2}}[{_DOTS}]"  # a bracketed dot
+    rf"|[{_OPENERS}][ \t]{{0,2}}[{_DOTS}]"  # a bracketed dot
     rf"|,(?:[ \t]?[{_C}]|(?<=[ \t],))"  # a comma before com, or after a space
 )
 SPOKEN_HINT = regex.compile(rf"{SPOKEN_DOT}|{SPOKEN_COMMA}")  # also bracketed: (chấm)
@@ -136,7 +141,7 @@ def may_have_links(text: str) -> bool:
     )
 
 
-_BRACKETS = frozenset("[({<")
+_OPENER = regex.compile(rf"[{_OPENERS}]")
 
 
 def separator_kind(sep: str) -> str:
@@ -146,7 +151,7 @@ def separator_kind(sep: str) -> str:
     if len(sep) == 1 and sep in DOT_SYMBOLS:
         return "symbol"
     bare = sep.strip()
-    if bare[:1] in _BRACKETS:
+    if _OPENER.match(bare):
         return "bracket"
     if bare == ",":
         return "comma" if sep[0] == "," else "spaced comma"
