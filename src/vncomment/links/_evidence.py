@@ -44,6 +44,12 @@ WEB_ENDINGS = frozenset(
     "com net org vn edu gov info biz io me xyz top online site store club app dev tv asia "
     "pro live link click vip bet win fun".split()
 )
+# Two-letter endings that spam favours (the country endings most abused for spam: free or
+# cheap to register) and that are no syllable or chat abbreviation here: in ViCTSD and
+# AIVIVN no word is ever glued to them by a dot. They weigh as an ending that is no word
+# (kiemtien.ru, vaytien.tk are links; a syllable before them, Nga.ru, is not). Not "cc",
+# chat slang after abbreviations (vkl.cc), nor "co" ("có", see WEB_ENDINGS).
+_ABUSED_COUNTRY_ENDINGS = frozenset("tk ml cf gq ru cn ws pw su".split())
 # A comma, or a full stop and a space, is punctuation 37,000 times out of 37,000 in ViCTSD and
 # AIVIVN, except between a name and "com", which is no word after a brand or a city the way
 # "online", "app", "tv" or "vn" are (kiemtien,com, kiemtien. com; Ronaldo,vn is "Ronaldo,
@@ -134,6 +140,8 @@ def _ending_points(ending: str) -> int:
         return 2
     if not ending.isascii():
         return 0 if is_syllable(ending) else 1
+    if low in _ABUSED_COUNTRY_ENDINGS:
+        return 1
     if len(low) <= 2 or is_syllable(low):
         return 0
     return 1
