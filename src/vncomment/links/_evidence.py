@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from functools import cache, cached_property, lru_cache
-from importlib import resources
+from functools import cached_property, lru_cache
 
 import regex
 
+from vncomment._data import tlds
 from vncomment.links._candidates import separator_kind
 from vncomment.links._lookalikes import fold, mixed_script
 from vncomment.syllables import is_syllable
@@ -83,12 +83,6 @@ _NUMBER_WITH_UNIT = regex.compile(
 )
 _MAX_NAME_LABELS = 126  # a host name has at most 127 labels
 _DIRECT_COUNT = 16  # ranges this short are counted directly, longer ones from prefix counts
-
-
-@cache
-def _tlds() -> frozenset[str]:
-    text = resources.files("vncomment").joinpath("data/tlds.txt").read_text(encoding="utf-8")
-    return frozenset(ln for ln in text.splitlines() if ln and not ln.startswith("#"))
 
 
 def _unmarked(word: str) -> str:
@@ -184,13 +178,13 @@ class Chain:
         self.raw = labels
         self.names = [_joined(x) for x in labels]
         self.caps = caps
-        tlds = _tlds()
+        all_tlds = tlds()
         self.endings: list[str | None] = []
         self.spoken: list[bool] = []
         for name in self.names:
             low = name.lower()
-            tld = low if low in tlds else None
-            if tld is None and not low.isascii() and (folded := fold(low)) in tlds:
+            tld = low if low in all_tlds else None
+            if tld is None and not low.isascii() and (folded := fold(low)) in all_tlds:
                 tld = folded
             said = None if tld else spoken_ending(name)
             self.endings.append(tld or said)
