@@ -83,13 +83,14 @@ _SPELLED = (
 )
 # "vn" read out letter by letter: vê nờ, vê en, vờ nờ, vê-nờ.
 _SPOKEN_VN = r"(?i:v[êờ][ \-]?(?:nờ|en))(?![\p{L}\p{N}])"
-# A label starts on a letter, digit, mark or hyphen; symbols (emoji, ™, °) stand inside it
-# (i❤u.vn), before a dot (kiemtien😍.com, ➡.ws), never after its end: an emoji glued to a link is
-# no part of it (👉kiemtien.com👈, abc.vn✅), or would hide the ending from the scanner.
-_WORD = r"\p{L}\p{N}\p{M}\-"
+# A label starts and ends on a letter, digit or mark; hyphens and symbols (emoji, ™, °) stand
+# between them (kiem-tien.vn, i❤u.vn), and symbols also before a dot (kiemtien😍.com, ➡.ws).
+# A dash or emoji glued to a link is no part of it and cannot hide it (-kiemtien.com-,
+# 👉kiemtien.com👈, abc.vn✅).
+_WORD = r"\p{L}\p{N}\p{M}"
 _LABEL = (
     rf"(?>{_SPELLED}|{_SPOKEN_VN}"
-    rf"|[{_WORD}]++(?:\p{{So}}++[{_WORD}]++)*+(?:\p{{So}}++(?=[{_DOTS}]))?"
+    rf"|[{_WORD}]++(?:[\p{{So}}\-]++[{_WORD}]++)*+(?:\p{{So}}++(?=[{_DOTS}]))?"
     rf"|\p{{So}}++(?=[{_DOTS}]))"  # symbols alone: ➡.ws
 )
 # A chain starts at a word start and each character is consumed once (possessive).
