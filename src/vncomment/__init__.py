@@ -18,18 +18,23 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-# The analysis and the report are imported with the package; the rules, the link finder and
-# the restorer on first use, so that ``import vncomment`` costs little more than its two
-# dependencies and the first comment pays only for what it needs.
-from vncomment.analysis import Analysis, Token, analyze, count_syllables
-from vncomment.report import CommentRejected, Report, Violation
-
 if TYPE_CHECKING:
     from vncomment import restore  # the subpackage, callable: vncomment.restore(text)
+    from vncomment.analysis import Analysis, Token, analyze, count_syllables
     from vncomment.links import Link, find_links
+    from vncomment.report import CommentRejected, Report, Violation
     from vncomment.rules import Rule
 
+# Every public name is imported on first use, so that ``import vncomment`` costs almost
+# nothing: a process pays for the analysis, the link finder or the restorer when it uses them.
 _LAZY = {
+    "Analysis": "vncomment.analysis",
+    "Token": "vncomment.analysis",
+    "analyze": "vncomment.analysis",
+    "count_syllables": "vncomment.analysis",
+    "CommentRejected": "vncomment.report",
+    "Report": "vncomment.report",
+    "Violation": "vncomment.report",
     "Link": "vncomment.links",
     "find_links": "vncomment.links",
     "Rule": "vncomment.rules",
@@ -77,7 +82,9 @@ def validate(text: str, rules: Rule | None = None, *, locale: str = "vi") -> Rep
     Messages are rendered in ``locale``: a language tag such as "vi" (default), "vi-VN" or "en"
     (see :func:`vncomment.messages.resolve_locale`).
     """
+    from vncomment.analysis import Analysis
     from vncomment.messages import resolve_locale
+    from vncomment.report import Report
     from vncomment.rules import DEFAULT, Rule
 
     if not isinstance(text, str):
@@ -105,6 +112,8 @@ def check(text: str, rules: Rule | None = None, *, locale: str = "vi") -> None:
     ...     print(rejected.codes)
     ('too_short',)
     """
+    from vncomment.report import CommentRejected
+
     report = validate(text, rules, locale=locale)
     if not report.ok:
         raise CommentRejected(report.violations)
