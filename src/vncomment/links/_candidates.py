@@ -67,6 +67,7 @@ _CLOSERS = r"\p{Pe}\p{Pf}>"
 _BRACKETED = rf"[{_OPENERS}][ \t]{{0,2}}(?:[{_DOTS}]|{SPOKEN_DOT})[ \t]{{0,2}}[{_CLOSERS}]"
 SEPARATOR = (
     r"(?:\.[ \t]{1,3}(?=(?i:com)\b)"  # kiemtien. com: a full stop and a space, weak
+    r"|(?:\.{2,3}|…)(?=(?i:com)\b)"  # kiemtien...com, kiemtien…com: an ellipsis, as weak
     rf"|[{_DOTS}]"  # abc.com, abc·com, abc•com
     rf"|[ \t]{{1,3}}[{_DOTS}][ \t]{{0,3}}"  # abc . com, abc .vn, abc • com
     rf"|\s{{1,3}}(?:{SPOKEN_DOT}|{SPOKEN_COMMA})\s{{1,3}}"  # abc chấm com, abc phẩy com
@@ -121,6 +122,7 @@ _C = lookalikes_of("c")
 CHAIN_HINT = regex.compile(
     rf"[{_DOTS}](?<=[{L}\- \t].)"  # a dot after a label or a space, and then
     rf"(?:(?<=[ \t].)|(?=[{L}\-])|(?<=\.)[ \t]{{1,3}}(?i:com))"  # spaced, glued, or a stop
+    r"|(?:\.\.|…)(?i:com)"  # an ellipsis before com
     rf"|[{_OPENERS}][ \t]{{0,2}}[{_DOTS}]"  # a bracketed dot
     rf"|,(?:[ \t]?[{_C}]|(?<=[ \t],))"  # a comma before com, or after a space
 )
@@ -156,6 +158,6 @@ def separator_kind(sep: str) -> str:
         return "bracket"
     if bare == ",":
         return "comma" if sep[0] == "," else "spaced comma"
-    if sep[0] == "." and len(sep) > 1:
-        return "stop"  # a full stop and a space
+    if (sep[0] == "." and len(sep) > 1) or sep == "…":
+        return "stop"  # a full stop and a space, or an ellipsis
     return "spelled" if any(c.isalpha() for c in sep) else "spaced"
