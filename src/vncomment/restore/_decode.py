@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from vncomment._data import plain_table
+from vncomment._data import english_words
 from vncomment.analysis import Analysis
 from vncomment.diacritics import CERTAIN, judge, plain_share
 from vncomment.restore._model import SHIFT, Model, default_model
@@ -47,7 +47,7 @@ def _restorable(analysis: Analysis) -> set[tuple[int, int]]:
     counted = {t.span for t in analysis.syllables}
     if counted:
         return counted
-    english = plain_table()[1]
+    english = english_words()
     if any(t.syllable is None and t.text.lower() in english for t in analysis.tokens):
         return counted
     links = [link.span for link in analysis.links]
@@ -80,7 +80,7 @@ def runs(analysis: Analysis) -> Iterator[list[Slot]]:
             if token.typed == "vni":
                 decoded = decode_vni(token.text) or token.text
             else:
-                decoded = decode_typed(token.text, plain_table()[1]) or token.text
+                decoded = decode_typed(token.text, english_words()) or token.text
             run.append(Slot(token.span, _lower(decoded), False, decoded))
         else:
             # restored only where the text as given is the word as read: a word that normalising
