@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 import regex
 
 from vncomment._data import tlds
-from vncomment.links._candidates import separator_kind
+from vncomment.links._candidates import SPOKEN_VN, separator_kind
 from vncomment.links._lookalikes import fold, mixed_script
 from vncomment.syllables import is_syllable
 
@@ -74,7 +74,7 @@ _WRITTEN_DOTS = frozenset(("dot", "symbol", "bracket"))
 # read out letter by letter (vê nờ, vê en, vờ nờ). Only after a name written like a domain
 # (ASCII, name-like) and a dot: "cơm" alone, "chấm điểm", "chấm thi" are words.
 _SPOKEN_TARGETS = frozenset(("com", "net", "org", "vn"))
-_SPOKEN_VN = regex.compile(r"(?i:v[êờ][ \-]?(?:nờ|en))")
+_SPOKEN_VN = regex.compile(SPOKEN_VN)
 # Digits written for the letters they look like (c0m, n3t, 0rg), as in leetspeak.
 _DIGITS_AS_LETTERS = str.maketrans("031", "oel")
 # A number, maybe with a unit (15k, 2tr, 500ml, 4h, 3g): not a name. "188bet" is one.
@@ -280,10 +280,12 @@ class Chain:
                 and _name_like(names[i])
                 and (last != "stop" or self.caps or ending.islower() or self._shouted(i, j))
             )
-        if has_path or has_port or self._any("bracket", i, j) or self._any("mixed", i, j + 1):
+        if has_path or has_port or self._any("mixed", i, j + 1):
             return True
-        if spoken:  # a name written like a domain, a dot, an ending said aloud
-            return self._any("domain name", i, j)
+        if spoken:  # a name written like a domain, a dot (bracketed or not), an ending said aloud
+            return self._any("domain name", i, j)  # ăn (.) cơm is a meal, not a disguise
+        if self._any("bracket", i, j):
+            return True
         if (
             not self.caps
             and not self._any("not a dot", i, j)
