@@ -83,14 +83,14 @@ _SPELLED = (
     r"(?:(?:[a-z0-9] ){1,62}[a-z0-9]|(?:[A-Z0-9] ){1,62}[A-Z0-9])(?![\p{L}\p{N}])"
 )
 # "vn" read out letter by letter: vê nờ, vê en, vờ nờ, vê-nờ.
-_SPOKEN_VN = r"(?i:v[êờ][ \-]?(?:nờ|en))(?![\p{L}\p{N}])"
+SPOKEN_VN = r"(?i:v[êờ][ \-]?(?:nờ|en))"
 # A label starts and ends on a letter, digit or mark; hyphens and symbols (emoji, ™, °) stand
 # between them (kiem-tien.vn, i❤u.vn), and symbols also before a dot (kiemtien😍.com, ➡.ws).
 # A dash or emoji glued to a link is no part of it and cannot hide it (-kiemtien.com-,
 # 👉kiemtien.com👈, abc.vn✅).
 _WORD = r"\p{L}\p{N}\p{M}"
 _LABEL = (
-    rf"(?>{_SPELLED}|{_SPOKEN_VN}"
+    rf"(?>{_SPELLED}|{SPOKEN_VN}(?![\p{{L}}\p{{N}}])"
     rf"|[{_WORD}]++(?:[\p{{So}}\-]++[{_WORD}]++)*+(?:\p{{So}}++(?=[{_DOTS}]))?"
     rf"|\p{{So}}++(?=[{_DOTS}]))"  # symbols alone: ➡.ws
 )
