@@ -30,7 +30,7 @@ import regex
 from vncomment._normalize import Normalized, normalize
 from vncomment.links._candidates import may_have_links
 from vncomment.links._evidence import KNOWN_HOSTS
-from vncomment.links._hosts import browser_host, link_host, site_host
+from vncomment.links._hosts import AUTHORITY_END, browser_host, link_host, site_host
 from vncomment.links._scanner import scan_links
 
 __all__ = [
@@ -94,7 +94,6 @@ def on_site(host: str, site: str) -> bool:
 
 
 _SCHEME_PREFIX = regex.compile(r"(?i:[a-z][a-z0-9+.\-]*:(?://)?|//)?")
-_AUTHORITY_END = regex.compile(r"[/\\?#]")
 
 
 def shows_another_address(link: Link) -> bool:
@@ -109,7 +108,7 @@ def shows_another_address(link: Link) -> bool:
     """
     scheme = _SCHEME_PREFIX.match(link.url) if link.kind in ("url", "email") else None
     body = link.url[scheme.end() :] if scheme else link.url
-    end = _AUTHORITY_END.search(body)
+    end = AUTHORITY_END.search(body)
     authority, rest = (body[: end.start()], body[end.start() :]) if end else (body, "")
     user = authority.rpartition("@")[0]
     # Each part read on its own (a space between), once: no recursion, so the cost is linear.

@@ -19,11 +19,11 @@ import regex
 _URL_RUN = regex.compile(r"[^\s<>|`()\[\]{}]*+")
 _MAX_URL = 4096
 TRAILING = ".,;:!?*"  # the sentence's punctuation after a URL, not the URL's
-_CLOSERS = {")": "(", "]": "[", "}": "{"}
+_OPENING_BRACKET = {")": "(", "]": "[", "}": "{"}  # the opening bracket of each closing one
 
 _TAB_OR_NEWLINE = regex.compile(r"[\t\n\r]")
 _SCHEME = regex.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):(?!\d+(?:[/?#\\@]|\Z))")
-_AUTHORITY_END = regex.compile(r"[/\\?#]")
+AUTHORITY_END = regex.compile(r"[/\\?#]")  # where a URL's user info, host and port end
 _PERCENT = regex.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _IGNORED = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 # Forbidden domain code points (WHATWG URL, "host parsing"): a host holding one is no host.
@@ -45,8 +45,8 @@ def url_end(text: str, start: int) -> int:
         c = text[pos]
         if c in depth:
             depth[c] += 1
-        elif c in _CLOSERS and depth[_CLOSERS[c]]:
-            depth[_CLOSERS[c]] -= 1
+        elif c in _OPENING_BRACKET and depth[_OPENING_BRACKET[c]]:
+            depth[_OPENING_BRACKET[c]] -= 1
         else:
             break
         pos += 1
@@ -100,7 +100,7 @@ def read_host(url: str, email: bool = False) -> str | None:
             return None
         url = url[m.end() :]
     url = url.lstrip("/\\")
-    end = _AUTHORITY_END.search(url)
+    end = AUTHORITY_END.search(url)
     authority = url[: end.start()] if end else url
     _, at, host = authority.rpartition("@")
     if at and not email:
