@@ -92,6 +92,32 @@ def test_messages_in_english_on_request() -> None:
     assert "10" in violation["message"] and "Bình luận" not in violation["message"]
 
 
+def message_in(locale: str) -> str:
+    return vncomment.validate("hay quá", locale=locale).violations[0].message
+
+
+@pytest.mark.parametrize("tag", ["vi-VN", "vi_VN", "VI", "vi-VN.UTF-8"])
+def test_any_vietnamese_tag_is_served_in_vietnamese(tag: str) -> None:
+    response = validate({"text": "hay quá", "lang": tag})
+    assert response.status_code == 200
+    (violation,) = response.json()["violations"]
+    assert violation["message"] == message_in("vi")
+
+
+@pytest.mark.parametrize("tag", ["en-US", "en_GB", "EN"])
+def test_any_english_tag_is_served_in_english(tag: str) -> None:
+    (violation,) = validate({"texts": ["hay quá"], "lang": tag}).json()["results"][0][
+        "violations"]
+    assert violation["message"] == message_in("en")
+
+
+def test_a_region_tag_is_a_valid_server_default() -> None:
+    regional = TestClient(create_app(Settings(lang="en-US")))
+    (violation,) = validate({"text": "hay quá"}, regional).json()["violations"]
+    assert violation["message"] == message_in("en")
+    assert Settings.from_env({"VNCOMMENT_LANG": "vi_VN"}).lang == "vi"
+
+
 def test_a_batch_answers_in_order() -> None:
     response = validate({"texts": [GOOD, UNMARKED, WITH_LINK, GOOD]})
     assert response.status_code == 200
@@ -241,7 +267,9 @@ def test_malformed_json_is_422_invalid_json(content: bytes) -> None:
         ({"texts": []}, ["texts"], "too_short"),
         ({}, ["text"], "missing"),
         ({"text": GOOD, "texts": [GOOD]}, ["text"], "extra_forbidden"),
-        ({"text": GOOD, "lang": "fr"}, ["lang"], "literal_error"),
+        ({"text": GOOD, "lang": "fr"}, ["lang"], "value_error"),
+        ({"text": GOOD, "lang": "not a tag"}, ["lang"], "value_error"),
+        ({"text": GOOD, "lang": 5}, ["lang"], "string_type"),
         ({"text": GOOD, "rules": {"colour": "red"}}, ["rules", "colour"], "extra_forbidden"),
         ({"text": GOOD, "rules": []}, ["rules"], "model_type"),
         ([GOOD], [], "model_type"),

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import Receive, Scope, Send
 
 import vncomment
-from vncomment.messages import LOCALES
+from vncomment.messages import CATALOGUES
 from vncomment.report import Report as CoreReport
 from vncomment.rules import AllOf, AnyOf, RequireDiacritics, Rule
 from vncomment.server.middleware import COUNTS_KEY, AccessLog, BodyLimit
@@ -303,7 +303,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "max_total_chars": settings.max_total_chars,
             "max_body_bytes": settings.max_body_bytes,
         },
-        "languages": list(LOCALES),
+        "languages": list(CATALOGUES),
     }
 
     @app.get("/v1/rules", response_model=RulesInForce, summary="The rules and limits in force")

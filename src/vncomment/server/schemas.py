@@ -24,6 +24,7 @@ from pydantic import (
     create_model,
 )
 
+from vncomment.messages import resolve_locale
 from vncomment.server.settings import Settings
 
 __all__ = [
@@ -36,7 +37,23 @@ __all__ = [
     "request_model",
 ]
 
-Lang = Literal["vi", "en"]
+
+def _locale(tag: str) -> str:
+    # Any language tag a page may carry (vi-VN, vi_VN, en-US) is served by its catalogue, or
+    # its base language's, as everywhere in the library; a language with none is refused.
+    return resolve_locale(tag)
+
+
+Lang = Annotated[
+    str,
+    AfterValidator(_locale),
+    WithJsonSchema({
+        "type": "string",
+        "description": "a language tag; served by its catalogue or its base language's "
+                       "(GET /v1/rules lists the languages)",
+        "examples": ["vi", "vi-VN", "en"],
+    }),
+]
 Span = Annotated[list[int], Field(min_length=2, max_length=2)]
 
 

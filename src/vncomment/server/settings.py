@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from vncomment.diacritics import DEFAULT_STRICTNESS
-from vncomment.messages import LOCALES
+from vncomment.messages import resolve_locale
 from vncomment.rules import (
     MaxSyllables,
     MinSyllables,
@@ -75,8 +75,10 @@ class Settings:
             )
         if not 0 <= self.strictness <= 1:
             raise ValueError(f"strictness must be between 0 and 1, got {self.strictness}")
-        if self.lang not in LOCALES:
-            raise ValueError(f"lang must be one of {', '.join(LOCALES)}, got {self.lang!r}")
+        try:  # any tag a page may carry (vi-VN, vi_VN, en-US), as the rest of the library
+            object.__setattr__(self, "lang", resolve_locale(self.lang))
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"lang: {error}") from None
         domains = tuple(d.strip().lower().strip(".") for d in self.allow_domain if d.strip())
         object.__setattr__(self, "allow_domain", domains)
         origins = tuple(o.strip().rstrip("/") for o in self.allow_origin if o.strip())
