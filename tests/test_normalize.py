@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from vncomment import find_links, validate
 from vncomment._confusables import fold_lookalikes, lookalike_table, styled_table
-from vncomment._normalize import MAX_MARKS, Normalized, _display_order, normalize
+from vncomment._normalize import MAX_MARKS, Normalized, display_order, normalize
 from vncomment.rules import DEFAULT, NoPhoneNumbers
 
 # (label, text as given, analysis text, why)
@@ -287,7 +287,7 @@ _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 @given(st.text(alphabet=st.characters() | st.sampled_from(_BIDI_CONTROLS + "\n\u0301")))
 def test_display_order_is_a_permutation(text: str) -> None:
-    order = _display_order(text)
+    order = display_order(text)
     assert sorted(order) == [i for i, c in enumerate(text) if c not in _BIDI_CONTROLS]
     _check_map(normalize(text))
 
@@ -299,6 +299,6 @@ def test_display_order_matches_the_reference_bidi(text: str) -> None:
     # digits, punctuation and every bidi control, the order read here is the order it shows.
     # (Brackets are left out: it also mirrors them, and pairs them by N0, which is not done
     # here.)
-    mine = "".join(text[i] for i in _display_order(text))
+    mine = "".join(text[i] for i in display_order(text))
     shown = get_display(text, base_dir="L")
     assert mine == "".join(c for c in shown if c not in _BIDI_CONTROLS)

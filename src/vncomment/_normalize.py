@@ -178,7 +178,7 @@ def normalize(text: str) -> Normalized:
         return Normalized(text, text)
     reordered = any(c in text for c in _OVERRIDES)
     if reordered:
-        origin = _display_order(text)
+        origin = display_order(text)
         chars = "".join([text[i] for i in origin])
     else:
         chars, origin = text, list(range(len(text)))
@@ -271,7 +271,7 @@ _CONTROLS = "\u202a-\u202e\u2066-\u2069"
 _UNIT = regex.compile(rf"[^\p{{M}}{_CONTROLS}]\p{{M}}*+|[{_CONTROLS}]|\p{{M}}++")
 
 
-def _display_order(text: str) -> list[int]:
+def display_order(text: str) -> list[int]:
     """Indices of ``text`` in the order they are displayed, bidi controls left out.
 
     The Unicode Bidirectional Algorithm (UAX #9) for a left-to-right paragraph: explicit levels
