@@ -65,7 +65,8 @@ MAX_MARKS = 4
 
 _INVISIBLE = r"\p{Default_Ignorable_Code_Point}\ufff9-\ufffb"
 _NARROW_SPACES = "\u2006\u2008\u2009\u200a\u205f"
-_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"  # no-break, thin, ideographic ... spaces
+# No-break, en, em, thin, hair, narrow no-break, ideographic ... spaces: read as a plain space.
+_SPACES = "\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 # Styled characters NFKC reads as one or more ASCII ones: circled and parenthesised (ⓚ ① ⑴),
 # Latin ligatures (ﬁ ﬀ), small forms (﹒ ﹐), mathematical alphanumerics, squared letters (🄰).
 _STYLED = "\u2024\u2460-\u24ff\ufb00-\ufb06\ufe50-\ufe6b\U0001d400-\U0001d7ff\U0001f130-\U0001f189"
@@ -89,8 +90,7 @@ _STYLED_RE = regex.compile(f"[{_STYLED}]")
 
 _FOLD = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # full-width ASCII -> ASCII
 _FOLD.update({0x3002: ord("."), 0xFF61: ord("."), ord("ð"): ord("đ"), ord("Ð"): ord("Đ")})
-_FOLD.update({ord(c): ord(" ") for c in "\u00a0\u202f\u205f\u3000"})
-_FOLD.update({c: ord(" ") for c in range(0x2000, 0x200B)})
+_FOLD.update({ord(c): ord(" ") for c in _SPACES})
 _FOLD.update({0x1F150 + i: ord("A") + i for i in range(26)})  # 🅐 negative circled
 _FOLD.update({0x1F170 + i: ord("A") + i for i in range(26)})  # 🅰 negative squared
 
