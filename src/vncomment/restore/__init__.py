@@ -61,8 +61,10 @@ ModelLike = Model | str | os.PathLike[str] | None
 """What ``model=`` takes: a loaded :class:`Model`, the path of a saved one, or None for the
 model shipped with vncomment."""
 
+
 @lru_cache(maxsize=8)
 def _load(path: str, mtime: int, size: int) -> Model:
+    # mtime and size are read only as the cache key: a file saved again is read again
     return Model.load(path)
 
 
@@ -73,8 +75,7 @@ def load(path: str | os.PathLike[str]) -> Model:
         stat = os.stat(p)
     except OSError as e:
         raise ValueError(f"cannot read the restorer model {os.fspath(path)!r}: {e}") from e
-    model = _load(p, stat.st_mtime_ns, stat.st_size)
-    return model
+    return _load(p, stat.st_mtime_ns, stat.st_size)
 
 
 def model_for(model: ModelLike) -> Model:
