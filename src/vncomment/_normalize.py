@@ -8,9 +8,11 @@ apart; the analysis text undoes each of those tricks, by Unicode's own data:
   in the order it is displayed: the Unicode Bidirectional Algorithm (UAX #9) for a
   left-to-right paragraph, without bracket pairs (N0), marks kept after their base letter. On
   40,000 random strings of Latin letters, digits, punctuation and bidi controls it gives the
-  order of the unicode-bidi crate (python-bidi 0.6.12) every time. Only texts with an override
-  (U+202D, U+202E) are reordered: elsewhere the letters of a word are displayed in the order
-  they are stored, and Arabic or Hebrew text is read in its own (logical) order;
+  order of the unicode-bidi crate (python-bidi 0.6.12) every time (the alphabet and lengths of
+  ``test_display_order_matches_the_reference_bidi`` in tests/test_normalize.py, which compares
+  500 of them on every run). Only texts with an override (U+202D, U+202E) are reordered:
+  elsewhere the letters of a word are displayed in the order they are stored, and Arabic or
+  Hebrew text is read in its own (logical) order;
 * **invisible characters** are removed: every ``Default_Ignorable_Code_Point`` (zero-width
   spaces and joiners, soft hyphen, bidi controls, tags U+E0000-E007F, variation selectors,
   U+206A-206F, the combining grapheme joiner, Hangul fillers, Khmer U+17B4/5, Mongolian
