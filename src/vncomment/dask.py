@@ -19,6 +19,12 @@ from __future__ import annotations
 
 from typing import Any
 
+try:
+    import dask.dataframe  # noqa: F401  # fail here, naming the extra, not at the first compute()
+    import pandas as pd  # type: ignore[import-untyped]  # Dask's own dependency
+except ImportError as error:  # pragma: no cover - exercised only without Dask installed
+    raise ImportError("vncomment.dask needs Dask: pip install 'vncomment[dask]'") from error
+
 from vncomment import validate
 from vncomment.messages import resolve_locale
 from vncomment.rules import Rule
@@ -37,8 +43,6 @@ def annotate(ddf: Any, column: str, rules: Rule | None = None, *, locale: str = 
     A missing value in ``column`` raises ``TypeError`` when its partition is computed, naming
     the row; drop or fill them first (``ddf.dropna(subset=[column])``).
     """
-    import pandas as pd  # type: ignore[import-untyped]  # Dask's own dependency
-
     if column not in ddf.columns:
         names = ", ".join(map(str, ddf.columns))
         raise KeyError(f"no column {column!r}; the DataFrame has {names}")
