@@ -19,13 +19,12 @@ import itertools
 import unicodedata
 from functools import lru_cache
 
-from vncomment.syllables import parse
+from vncomment.syllables import TONE_MARKS, parse
 
 __all__ = ["candidates"]
 
 _SHAPES = {"a": "aăâ", "e": "eê", "o": "oôơ", "u": "uư", "i": "i", "y": "y"}
 _STOPS = ("c", "ch", "p", "t")
-_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
 
 
 def _complete(word: str) -> bool:
@@ -66,7 +65,7 @@ def candidates(plain: str) -> tuple[str, ...]:
         spellings = [shaped]
         marked = [i for i in vowels if shaped[i] not in _SHAPES]
         for i in marked[-1:] or vowels:
-            for tone in _TONES[1:]:
+            for tone in TONE_MARKS:
                 spellings.append(
                     unicodedata.normalize("NFC", shaped[: i + 1] + tone + shaped[i + 1 :])
                 )
