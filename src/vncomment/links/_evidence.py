@@ -3,18 +3,15 @@
 A dotted word in a comment is far more often a sentence whose full stop lost its space than a
 site: in the 27,068 AIVIVN reviews ``nhanh.shop``, ``tiền.moi``, ``lời.mn``, ``ok.se``,
 ``2.shop``, ``Trump.Xin`` outnumber real bare domains (``tiki.vn``, ``vnexpress.net``) by about
-ten to one. So a chain ending on a TLD is a link only on evidence (:meth:`Chain.is_link`):
+ten to one. So a chain ending on a TLD is a link only on evidence, weighed by
+:meth:`Chain.is_link`: signals strong enough to decide alone (a path, a port, a bracketed dot, a
+label mixing scripts, a known short host), then the shapes of sentences and abbreviations that
+say "no" (a title-case ending, ``TP.HN``, a file extension), and otherwise points for the ending
+and for the name. A weak separator (``kiemtien,com``) or an ending said aloud (``chấm cơm``)
+also needs a name-like label before it.
 
-* strong signals decide alone: a known short or messaging host, a path, a port, a bracketed
-  dot, a label mixing scripts (:mod:`._lookalikes`);
-* then the shapes of sentences and abbreviations say "no": a title-case ending (a new
-  sentence), capitals of at most three letters (``TP.HN``, ``ThS.BS``), a file extension;
-* otherwise points: the ending (2 for endings readers know as web addresses, 1 for one that is
-  no word here, 0 for one that reads as a word) plus the name (2 for a name-like label, 1 for
-  three or more labels, or for one syllable before an ending that no word follows) and three
-  points make a link.
-
-The constants below hold the measured evidence for each choice.
+docs/links.md ("How a candidate becomes a link") tables every rule with examples; each constant
+below holds the measured evidence for its choice.
 """
 
 from __future__ import annotations
