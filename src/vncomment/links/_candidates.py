@@ -13,7 +13,7 @@ import regex
 
 from vncomment.links._lookalikes import lookalikes_of
 
-L = r"\p{L}\p{N}\p{M}\p{So}"  # label characters, besides the hyphen
+_LABEL_CHARS = r"\p{L}\p{N}\p{M}\p{So}"  # besides the hyphen
 
 # Dot symbols: punctuation or mathematical symbols that Unicode names a dot, a full stop, a
 # bullet or a hyphenation point (· • ∙ ⋅ ‧ ・ ...), and the symbols UTS #39 confuses with the
@@ -118,13 +118,14 @@ IPV6 = regex.compile(r"(?<![\w:.])(\[)?([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,
 # a space is tried at every position: five times slower on ViCTSD). If none finds anything,
 # the scanner would find nothing either (tests/test_links_precheck.py checks it on every
 # fixture and on drawn texts); each also lets the scan skip the stage it guards.
-_C = lookalikes_of("c")
+_C_LOOKALIKES = lookalikes_of("c")
 CHAIN_HINT = regex.compile(
-    rf"[{_DOTS}](?<=[{L}\- \t].)"  # a dot after a label or a space, and then
-    rf"(?:(?<=[ \t].)|(?=[{L}\-])|(?<=\.)[ \t]{{1,3}}(?i:com))"  # spaced, glued, or a stop
+    # a dot after a label or a space, and then spaced, glued, or a stop
+    rf"[{_DOTS}](?<=[{_LABEL_CHARS}\- \t].)"
+    rf"(?:(?<=[ \t].)|(?=[{_LABEL_CHARS}\-])|(?<=\.)[ \t]{{1,3}}(?i:com))"
     r"|(?:\.\.|…)(?i:com)"  # an ellipsis before com
     rf"|[{_OPENERS}][ \t]{{0,2}}[{_DOTS}]"  # a bracketed dot
-    rf"|,(?:[ \t]?[{_C}]|(?<=[ \t],))"  # a comma before com, or after a space
+    rf"|,(?:[ \t]?[{_C_LOOKALIKES}]|(?<=[ \t],))"  # a comma before com, or after a space
 )
 SPOKEN_HINT = regex.compile(rf"{SPOKEN_DOT}|{SPOKEN_COMMA}")  # also bracketed: (chấm)
 SCHEME_HINT = regex.compile(r"/[ ]?/|:(?<=(?i:mailto|javascript|vbscript|data|file):)")
