@@ -59,6 +59,9 @@ PARAMS: dict[str, frozenset[str]] = {
     "cli.count": frozenset(),
     "cli.share": frozenset(),
     "cli.total": frozenset({"total", "ok", "rejected"}),
+    "cli.row": frozenset(),
+    "cli.skipped": frozenset(),
+    "cli.skipped_total": frozenset({"skipped"}),
 }
 VIOLATION_CODES = tuple(k for k in PARAMS if not k.startswith("cli."))
 CLI_WORDS = tuple(k for k in PARAMS if k.startswith("cli."))
@@ -89,6 +92,9 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "cli.count": "số bình luận",
         "cli.share": "tỉ lệ",
         "cli.total": "Tổng cộng {total} bình luận: {ok} đạt, {rejected} bị từ chối.",
+        "cli.row": "hàng",
+        "cli.skipped": "BỎ QUA",
+        "cli.skipped_total": "Bỏ qua {skipped} bản ghi không đọc được (xem từng dòng ở trên).",
     },
     "en": {
         "too_short": "A comment needs at least {min} Vietnamese words; this one has {count}.",
@@ -110,6 +116,9 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "cli.count": "comments",
         "cli.share": "share",
         "cli.total": "{total} comments: {ok} passed, {rejected} rejected.",
+        "cli.row": "row",
+        "cli.skipped": "SKIPPED",
+        "cli.skipped_total": "{skipped} records could not be read and were skipped (see above).",
     },
 }
 LOCALES = ("vi", "en")

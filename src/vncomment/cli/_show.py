@@ -12,36 +12,19 @@ from typing import TextIO
 
 import regex
 
-from vncomment.messages import CLI_WORDS, resolve_locale, template_for
+from vncomment.messages import CLI_WORDS, template_for
 from vncomment.report import Report
 
 __all__ = ["Progress", "Tally", "json_line", "mark", "messages", "shown", "use_color", "words_for"]
 
 # The command's words (ĐẠT, BỊ TỪ CHỐI, the table's headings ...) come from the one message
 # catalogue (vncomment.messages, keys "cli.*"), so that a catalogue reworded or added there
-# words the command too. The three below are not in it yet: the catalogue's owner adds them
-# (with their gettext entries), and then this table goes.
-_NOT_IN_CATALOGUE = {
-    "vi": {
-        "row": "hàng",
-        "skipped": "BỎ QUA",
-        "skipped_total": "Bỏ qua {skipped} bản ghi không đọc được (xem từng dòng ở trên).",
-    },
-    "en": {
-        "row": "row",
-        "skipped": "SKIPPED",
-        "skipped_total": "{skipped} records could not be read and were skipped (see above).",
-    },
-}
+# words the command too.
 
 
 def words_for(locale: str) -> dict[str, str]:
     """The command's words in ``locale``, keyed without the catalogue's ``cli.`` prefix."""
-    found = {key.removeprefix("cli."): template_for(key, locale) for key in CLI_WORDS}
-    base = resolve_locale(locale)
-    for key, text in _NOT_IN_CATALOGUE.get(base, _NOT_IN_CATALOGUE["en"]).items():
-        found.setdefault(key, text)
-    return found
+    return {key.removeprefix("cli."): template_for(key, locale) for key in CLI_WORDS}
 
 
 def use_color(stream: TextIO, choice: str = "auto") -> bool:
