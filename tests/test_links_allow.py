@@ -46,6 +46,8 @@ def _refused(rule: NoLinks, text: str) -> bool:
         ("https://vnexpress.net/kiemtien.com", "another address shown in the path"),
         ("vnexpress.net/zalo.me/0912345678", "a known host in the path of a bare domain"),
         ("https://vnexpress.net/?ref=kiemtien(.)com", "a disguised address in the query"),
+        ("https://vnexpress.net/?ref=kiemtien chấm com", "the URL runs on into a disguise"),
+        ("https://vnexpress.net/kiemtien . vn", "the path's last word starts a spaced link"),
         ("https://vnexpress.net/#www.kiemtien.vn", "another address in the fragment"),
         ("https://vnexpress.net/r?u=https%3A%2F%2Fkiemtien.com", "a percent-encoded URL"),
         ("https://kiemtien.com@vnexpress.net/", "another address as the user info"),

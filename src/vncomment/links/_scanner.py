@@ -29,6 +29,7 @@ _LOWER = regex.compile(r"\p{Ll}")
 _PORT = regex.compile(r":\d{1,5}(?!\d)")
 _LOCAL = regex.compile(r"[\w.+\-%'\"]{1,64}\Z")
 _HOST_CHARACTER = regex.compile(r"[\p{L}\p{N}]")
+_LAST_WORD = regex.compile(r"(?r)[\p{L}\p{N}\p{M}]++")  # searched backwards from a URL's end
 
 
 def _has_path(text: str, pos: int) -> bool:
@@ -188,20 +189,30 @@ def scan_links(text: str, hints: bool = True) -> list[Found]:
     [(4, 14, 'abc.vn/tin', 'domain'), (18, 30, 'http://x.com', 'url')]
     """
     found = _scheme_links(text) if not hints or SCHEME_HINT.search(text) else []
-    urls = iter([(a, b) for a, b, _, _ in found] + [(len(text), len(text))])
-    url = next(urls)
+    urls = [(a, b) for a, b, _, _ in found] + [(len(text), len(text))]
+    u = 0  # the first scheme URL that does not end before the chain
     caps = _LOWER.search(text) is None
     may_chain = not hints or may_have_chain(text)
     pos = floor = 0  # floor: the end of the last link before the chain
     while may_chain and (m := CHAIN.search(text, pos)):
         pos = m.end()
-        while url[1] <= m.start():
-            floor = max(floor, url[1])
-            url = next(urls)
-        if url[0] <= m.start():
-            # Inside a scheme URL: resume where the URL ends, not the chain, which may run on
-            # past it (https://vnexpress.net chấm kiemtien chấm com).
-            pos = url[1]
+        while urls[u][1] <= m.start():
+            floor = max(floor, urls[u][1])
+            u += 1
+        start, end = urls[u]
+        if start <= m.start():
+            # Inside a scheme URL: resume where the URL ends, not the chain. A chain that runs
+            # on past the URL into a link (https://vnexpress.net/?r=kiemtien chấm com) makes
+            # one link of them, as a reader reads it: no browser opens it as written.
+            pos = end
+            tail = _chain_links(text, m, caps, floor) if m.end() > end else []
+            last = _LAST_WORD.search(text, m.end(), end) if m.end() < end else None
+            if tail and (stop := tail[-1][1]) > end:
+                a, _, url, kind = found[u]
+                found[u] = (a, stop, url + text[end:stop], kind)
+                pos = stop
+            elif last and last.end() == end and last.start() > m.start():
+                pos = last.start()  # the URL's last word may start such a chain (?r=abc chấm com)
             continue
         links = _chain_links(text, m, caps, floor)
         found.extend(links)
