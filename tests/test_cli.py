@@ -113,8 +113,23 @@ def test_check_rule_options() -> None:
     assert run("check", "--allow-emails", mail).returncode == 0
     phone = "Cần tuyển cộng tác viên bán hàng online, liên hệ 0912 345 678 để biết thêm chi tiết."
     assert run("check", phone).returncode == 0
-    assert run("check", "--no-phones", phone).returncode == 1
+    assert run("check", "--phones", phone).returncode == 1
     assert run("check", "--max-syllables", "12", GOOD).returncode == 1
+
+
+@pytest.mark.parametrize("command", ["check", "serve"])
+def test_phones_is_documented_and_no_phones_is_a_hidden_deprecated_alias(command: str) -> None:
+    shown = run(command, "--help").stdout
+    assert "--phones" in shown and "--no-phones" not in shown
+
+
+def test_no_phones_still_rejects_phone_numbers_and_says_it_is_deprecated() -> None:
+    phone = "Cần tuyển cộng tác viên bán hàng online, liên hệ 0912 345 678 để biết thêm chi tiết."
+    old = run("check", "--json", "--no-phones", phone)
+    new = run("check", "--json", "--phones", phone)
+    assert (old.returncode, old.stdout) == (new.returncode, new.stdout) == (1, old.stdout)
+    assert "contains_phone" in old.stdout
+    assert "--no-phones is deprecated, use --phones" in old.stderr and new.stderr == ""
 
 
 def test_check_reads_stdin() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from vncomment.cli._base import InputError
 from vncomment.messages import LOCALES, resolve_locale
@@ -48,8 +49,22 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--allow-domain", action="append", default=[], metavar="DOMAIN",
                        help="links to DOMAIN and its subdomains are fine (repeatable)")
     group.add_argument("--allow-emails", action="store_true", help="e-mail addresses are fine")
-    group.add_argument("--no-phones", action="store_true",
+    group.add_argument("--phones", action="store_true",
                        help="also reject phone numbers (not part of the default rule)")
+    # The option's first name, kept for scripts written before it was renamed (it read as
+    # "allow no phones" to some and "no phone check" to others): the same switch, not shown.
+    group.add_argument("--no-phones", dest="phones", action=_DeprecatedPhones, nargs=0,
+                       help=argparse.SUPPRESS)
+
+
+class _DeprecatedPhones(argparse.Action):
+    """``--no-phones``: ``--phones``, with a note on standard error that it was renamed."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"{parser.prog}: --no-phones is deprecated, use --phones (same meaning: also "
+              "reject phone numbers)", file=sys.stderr)
+        setattr(namespace, self.dest, True)
 
 
 def _language(tag: str) -> str:
@@ -67,7 +82,7 @@ def rules_from(args: argparse.Namespace) -> Rule:
             rule &= MaxSyllables(args.max_syllables)
         rule &= NoRepetition() & RequireDiacritics(args.strictness)
         rule &= NoLinks(allow=tuple(args.allow_domain), emails=not args.allow_emails)
-        if args.no_phones:
+        if args.phones:
             rule &= NoPhoneNumbers()
     except ValueError as error:
         raise InputError(str(error)) from None

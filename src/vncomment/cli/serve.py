@@ -2,7 +2,7 @@
 
 Every option can also come from an environment variable, for containers: ``--port`` is
 ``VNCOMMENT_PORT``, ``--allow-origin`` is ``VNCOMMENT_ALLOW_ORIGIN`` (comma-separated) and so on
-(:mod:`vncomment.server.settings`); ``--no-phones`` is ``VNCOMMENT_PHONES``. An option given on the
+(:mod:`vncomment.server.settings`); ``--phones`` is ``VNCOMMENT_PHONES``. An option given on the
 command line wins. Needs the ``server`` extra; ``vncomment check`` works without it.
 """
 
@@ -36,7 +36,7 @@ exit status: 0 when stopped (Ctrl-C), 2 on a bad option or a missing extra."""
 # The rule options keep None as their default here, so that a variable can fill what the
 # command line did not say (add_rule_options' own defaults are the library's).
 _FROM_ENVIRONMENT = ("min_syllables", "max_syllables", "strictness", "allow_domain",
-                     "allow_emails", "no_phones")
+                     "allow_emails", "phones")
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -95,7 +95,7 @@ def _run(args: argparse.Namespace) -> int:
             min_syllables=args.min_syllables, max_syllables=args.max_syllables,
             strictness=args.strictness,
             allow_domain=tuple(args.allow_domain) if args.allow_domain else None,
-            allow_emails=args.allow_emails, phones=args.no_phones,
+            allow_emails=args.allow_emails, phones=args.phones,
             # "vi" is the command line's global default: it leaves room for VNCOMMENT_LANG.
             lang=None if args.lang == "vi" else args.lang,
             demo=args.demo, db=args.db,
