@@ -38,15 +38,11 @@ __all__ = [
 ]
 
 
-def _locale(tag: str) -> str:
-    # Any language tag a page may carry (vi-VN, vi_VN, en-US) is served by its catalogue, or
-    # its base language's, as everywhere in the library; a language with none is refused.
-    return resolve_locale(tag)
-
-
+# Any language tag a page may carry (vi-VN, vi_VN, en-US) is served by its catalogue, or its
+# base language's, as everywhere in the library; a language with none is refused.
 Lang = Annotated[
     str,
-    AfterValidator(_locale),
+    AfterValidator(resolve_locale),
     WithJsonSchema({
         "type": "string",
         "description": "a language tag; served by its catalogue or its base language's "
