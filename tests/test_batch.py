@@ -112,3 +112,17 @@ def test_rules_reach_the_workers() -> None:
     allow = NoLinks(allow=("tinhte.vn",))
     assert [r.ok for r in validate_many([text] * 3, allow, jobs=2, chunksize=1)] == [True] * 3
     assert [r.ok for r in validate_many([text] * 3, jobs=2, chunksize=1)] == [False] * 3
+
+
+def test_no_more_processes_than_cores_are_started() -> None:
+    """A pool forks all its workers at once: jobs far past the cores must not fork them all."""
+    import multiprocessing
+
+    from vncomment.batch import _cores
+
+    texts = sample()
+    reports = validate_many(texts, jobs=_cores() + 3, chunksize=1)
+    first = next(reports)
+    started = len(multiprocessing.active_children())
+    assert [first.ok, *(r.ok for r in reports)] == [validate(t).ok for t in texts]
+    assert started <= _cores()

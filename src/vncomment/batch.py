@@ -47,8 +47,10 @@ def validate_many(
     """Yield ``validate(text, rules, locale=locale)`` for each text, in input order.
 
     ``jobs`` is the number of processes: 1 (default) judges in this process, ``0`` uses every
-    core (``os.cpu_count()``). At most ``4 * jobs`` chunks of ``chunksize`` texts are read ahead
-    of the report being yielded. Closing the iterator early (``break``) stops the workers.
+    core. No more processes are started than the cores this process may run on: judging is CPU
+    work, so more would only cost memory, and a pool forks all its workers at once (``jobs=99999``
+    tried to fork 99,999 processes). At most 4 chunks of ``chunksize`` texts per process are read
+    ahead of the report being yielded. Closing the iterator early (``break``) stops the workers.
     """
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
         raise ValueError(f"jobs must be an int >= 0, got {jobs!r}")
@@ -57,15 +59,25 @@ def validate_many(
     if rules is not None and not isinstance(rules, Rule):
         raise TypeError(f"rules must be a vncomment Rule, got {type(rules).__name__}")
     locale = resolve_locale(locale)  # "vi-VN" is "vi"; an unknown one is refused now
-    workers = jobs or os.cpu_count() or 1
-    if workers == 1:
+    workers = min(jobs or _cores(), _cores())
+    if jobs == 1:
         return (validate(text, rules, locale=locale) for text in texts)
+    # Checked whenever processes were asked for, so that a call fails alike on every machine.
     try:
         pickle.dumps(rules)
     except Exception as error:  # pickle raises several types; all mean the same here
         raise TypeError(f"jobs > 1 sends the rule to other processes, and it does not pickle: "
                         f"{error}") from error
+    if workers == 1:
+        return (validate(text, rules, locale=locale) for text in texts)
     return _in_processes(texts, rules, locale, workers, chunksize)
+
+
+def _cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _in_processes(
