@@ -385,7 +385,7 @@ def _paragraphs(original: list[str]) -> list[range]:
 
 _NEUTRALS = frozenset(("B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"))
 _ISOLATE_TYPES = frozenset(("LRI", "RLI", "FSI", "PDI"))
-_TRAILING = _ISOLATE_TYPES | {"WS", "BN"}  # reset by L1 before a separator or a line's end
+_RESET_BY_L1 = _ISOLATE_TYPES | {"WS", "BN"}  # before a separator or at a line's end
 
 
 def _sequences(units: range, levels: list[int], partner: dict[int, int]) -> list[list[int]]:
@@ -443,7 +443,7 @@ def _resolve(
         if original[k] in ("B", "S"):
             levels[k] = 0
             trailing = True
-        elif trailing and original[k] in _TRAILING:
+        elif trailing and original[k] in _RESET_BY_L1:
             levels[k] = 0
         else:
             trailing = False
