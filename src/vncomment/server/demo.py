@@ -21,7 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import DateTime, String, Text, create_engine, func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from vncomment.report import CommentRejected
@@ -79,7 +79,7 @@ def add_demo(app: FastAPI, settings: Settings, rule: Rule) -> None:
     page = _page()
 
     def listed() -> tuple[int, list[Comment]]:
-        with Session(engine) as session:
+        with sessions() as session:
             query = select(Comment).order_by(Comment.id.desc()).limit(_LISTED)
             total = session.scalar(select(func.count()).select_from(Comment)) or 0
             return total, list(session.scalars(query))
