@@ -9,8 +9,9 @@ syllable (numbers, emoji, links, English words, punctuation, spacing), are left 
 each restored letter keeps the case it was typed in.
 
 Measured evidence (``benchmarks/restore.py``, ViCTSD test comments typed with marks, stripped by
-unidecode; ``docs/benchmarks.md``): the shipped model, built only from freely licensed text
-(wordfreq's Vietnamese list and Debian's Vietnamese localisations), restores 76.7 % of the
+unidecode; ``docs/benchmarks.md``): the shipped model, built only from permissively and
+CC BY-SA licensed text (wordfreq's Vietnamese list and Debian's Vietnamese localisations and
+help; nothing GPL), restores 76.6 % of the
 syllables (each syllable's most frequent form: 70.3 %; pyvi's ``add_accents``: 63.7 %); a model
 trained on a site's own comments (ViCTSD's train and valid splits standing in) 89.7 %.
 
