@@ -179,6 +179,49 @@ def test_a_disguised_link_is_highlighted(site: tuple[str, Path], browser: WebDri
     screenshot(browser, "2-link")
 
 
+def set_comment(driver: WebDriver, text: str, around: str = "") -> None:
+    """What a paste does: the value set at once, an input event fired. ``around``: JavaScript
+    string literal put before and after the text (what send_keys and WebDriver's JSON cannot
+    carry: half an emoji)."""
+    literal = around or "''"
+    driver.execute_script(
+        "var box = document.getElementById('noi-dung');"
+        f"box.value = {literal} + arguments[0] + {literal};"
+        "box.dispatchEvent(new Event('input', {bubbles: true}));", text)
+
+
+def test_markup_in_a_comment_is_shown_as_text_never_run(
+    site: tuple[str, Path], browser: WebDriver
+) -> None:
+    """The comment, its link, the listed words and the suggestion are put in as text: markup a
+    reader types is shown, never inserted as HTML."""
+    base, _ = site
+    browser.get(base + "/")
+    payload = '<img src=x onerror="window.pwned=1">'
+    comment = f"toi thay {payload} bai nay hay, xem <b>abc.com</b> nhe {payload} cam on"
+    set_comment(browser, comment)
+    wait(browser, lambda d: "liên kết" in status_text(d))
+    mirror = browser.find_element(By.CSS_SELECTOR, ".vnc-mirror")
+    assert mirror.text.count(payload) == 2
+    assert not browser.find_elements(By.CSS_SELECTOR, ".vnc-box img, .vnc-box b")
+    suggestion = browser.find_element(By.CSS_SELECTOR, ".vnc-suggestion").text
+    assert payload in suggestion
+    assert browser.execute_script("return window.pwned === undefined")
+
+
+def test_half_an_emoji_in_the_box_is_still_judged(
+    site: tuple[str, Path], browser: WebDriver
+) -> None:
+    """A lone surrogate made the request "not JSON": the box said it could not check and enabled
+    the button. It is sent as U+FFFD (what the form submits), and the spans still line up."""
+    base, _ = site
+    browser.get(base + "/")
+    set_comment(browser, " " + UNMARKED + " ", around="'\\ud83d'")
+    wait(browser, lambda d: "Mời bạn viết tiếng Việt có dấu" in status_text(d))
+    assert marks(browser, "unmarked")[:3] == ["toi", "khong", "biet"]
+    assert not send_button(browser).is_enabled()
+
+
 def test_both_in_one_comment_then_fixed_submitted_and_listed(
     site: tuple[str, Path], browser: WebDriver
 ) -> None:

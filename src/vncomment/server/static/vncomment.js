@@ -85,6 +85,13 @@
     return node;
   }
 
+  // A textarea can hold half an emoji (a lone surrogate: pasted, or cut by a script), which
+  // JSON.stringify sends as "\ud800" and the service refuses as not JSON, so the box fell back
+  // to "offline". U+FFFD, what the form itself submits in its place, keeps every UTF-16 index.
+  function wellFormed(text) {
+    return text.replace(/\p{Cs}/gu, "\uFFFD");
+  }
+
   function submitButtons(form) {
     if (!form) return [];
     return Array.prototype.filter.call(form.elements, function (field) {
@@ -247,7 +254,7 @@
       fetch(endpoint, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text: text, lang: lang }),
+        body: JSON.stringify({ text: wellFormed(text), lang: lang }),
         signal: mine.signal
       }).then(function (response) {
         return response.json().then(function (body) { return { status: response.status, body: body }; });
