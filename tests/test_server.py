@@ -527,5 +527,9 @@ def test_demo_rejected_post_shows_messages_and_leaves_the_table_unchanged(tmp_pa
     nameless = demo.post("/comments", data={"author": " ", "body": GOOD})
     assert nameless.status_code == 422 and "Mời bạn nhập tên" in nameless.text
     assert count_rows(db) == before
+    for spam_name in ("kiemtien.com", "Lan ở kiemtien chấm com"):
+        named = demo.post("/comments", data={"author": spam_name, "body": GOOD})
+        assert named.status_code == 422 and "Tên hiển thị không được chứa liên kết" in named.text
+    assert count_rows(db) == before
     script = demo.post("/comments", data={"author": "<script>x</script>", "body": "<b>hay</b>"})
     assert "<script>x</script>" not in script.text and "&lt;b&gt;hay&lt;/b&gt;" in script.text

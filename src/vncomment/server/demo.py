@@ -24,8 +24,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
+import vncomment
 from vncomment.report import CommentRejected
-from vncomment.rules import Rule
+from vncomment.rules import NoLinks, Rule
 from vncomment.server.settings import Settings
 from vncomment.sqlalchemy import validate_before_save
 
@@ -77,6 +78,7 @@ def add_demo(app: FastAPI, settings: Settings, rule: Rule) -> None:
     # The hook is registered for the class, once per process; a later app replaces its rule.
     validate_before_save(Comment.body, rule, locale=settings.lang)
     page = _page()
+    name_rule = NoLinks(allow=settings.allow_domain, emails=not settings.allow_emails)
 
     def listed() -> tuple[int, list[Comment]]:
         with sessions() as session:
@@ -105,6 +107,9 @@ def add_demo(app: FastAPI, settings: Settings, rule: Rule) -> None:
             problems.append("Mời bạn nhập tên hiển thị.")
         elif len(author) > _AUTHOR_MAX:
             problems.append(f"Tên hiển thị tối đa {_AUTHOR_MAX} ký tự.")
+        elif not vncomment.validate(author, name_rule).ok:
+            # The name is published beside the comment: a link there is a link published.
+            problems.append("Tên hiển thị không được chứa liên kết.")
         if len(body) > settings.max_chars:
             problems.append(f"Bình luận tối đa {settings.max_chars} ký tự.")
         if problems:
