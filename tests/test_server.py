@@ -269,6 +269,8 @@ def test_malformed_json_is_422_invalid_json(content: bytes) -> None:
         ({"text": GOOD, "texts": [GOOD]}, ["text"], "extra_forbidden"),
         ({"text": GOOD, "lang": "fr"}, ["lang"], "value_error"),
         ({"text": GOOD, "lang": "not a tag"}, ["lang"], "value_error"),
+        ({"text": GOOD, "lang": "0.1.0"}, ["lang"], "value_error"),
+        ({"text": GOOD, "lang": "vix"}, ["lang"], "value_error"),
         ({"text": GOOD, "lang": 5}, ["lang"], "string_type"),
         ({"text": GOOD, "rules": {"colour": "red"}}, ["rules", "colour"], "extra_forbidden"),
         ({"text": GOOD, "rules": []}, ["rules"], "model_type"),

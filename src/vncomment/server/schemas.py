@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
+import regex
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -24,7 +25,7 @@ from pydantic import (
     create_model,
 )
 
-from vncomment.messages import resolve_locale
+from vncomment.messages import CATALOGUES, resolve_locale
 from vncomment.server.settings import Settings
 
 __all__ = [
@@ -38,18 +39,35 @@ __all__ = [
 ]
 
 
-# Any language tag a page may carry (vi-VN, vi_VN, en-US) is served by its catalogue, or its
-# base language's, as everywhere in the library; a language with none is refused.
-Lang = Annotated[
-    str,
-    AfterValidator(resolve_locale),
-    WithJsonSchema({
-        "type": "string",
-        "description": "a language tag; served by its catalogue or its base language's "
+def _language(catalogues: Any) -> Any:
+    """A language tag served by one of ``catalogues``: itself or its base language.
+
+    Any tag a page may carry (``vi``, ``vi-VN``, ``vi_VN``, ``EN-us``, ``vi_VN.UTF-8``) is read by
+    :func:`resolve_locale`, as everywhere in the library. The document states the accepted set
+    as a pattern, and the pattern is what is checked first, so that a value the document allows
+    is never refused and one it does not allow is never taken.
+    """
+    languages = "|".join(
+        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else "[-_]" if c == "-" else c
+                for c in name)
+        for name in sorted(catalogues, key=len, reverse=True)
+    )
+    pattern = f"^({languages})([-_][A-Za-z0-9]{{1,8}})*(\\.[A-Za-z0-9_-]+)?(@[A-Za-z0-9_]+)?$"
+    python_pattern = regex.compile(pattern.removeprefix("^").removesuffix("$"))
+
+    def check(tag: str) -> str:
+        if python_pattern.fullmatch(tag) is None:
+            raise ValueError(f"{tag!r} is not the tag of a language served here "
+                             f"({', '.join(catalogues)}, or a tag such as vi-VN)")
+        return resolve_locale(tag)
+
+    return Annotated[str, AfterValidator(check), WithJsonSchema({
+        "type": "string", "pattern": pattern, "examples": ["vi", "vi-VN", "en"],
+        "description": "a language tag, served by its catalogue or its base language's "
                        "(GET /v1/rules lists the languages)",
-        "examples": ["vi", "vi-VN", "en"],
-    }),
-]
+    })]
+
+
 Span = Annotated[list[int], Field(min_length=2, max_length=2)]
 
 
@@ -87,7 +105,7 @@ def request_model(settings: Settings) -> Any:
     # Built with create_model: the field types are values computed from the settings.
     domain: Any = Literal[settings.allow_domain] if settings.allow_domain else str
     text: Any = Annotated[str, Field(max_length=settings.max_chars)]
-    lang: Any = Lang
+    lang: Any = _language(CATALOGUES)
     emails: Any = (bool if settings.allow_emails else _only(False)) | None
     phones: Any = (_only(True) if settings.phones else bool) | None
     rule_options = create_model(
