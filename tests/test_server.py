@@ -482,6 +482,8 @@ def test_settings_from_environment_variables() -> None:
         ({"VNCOMMENT_STRICTNESS": "2"}, "strictness"),
         ({"VNCOMMENT_MIN_SYLLABLES": "20", "VNCOMMENT_MAX_SYLLABLES": "10"}, "max_syllables"),
         ({"VNCOMMENT_LANG": "fr"}, "lang"),
+        ({"VNCOMMENT_PORT": "99999"}, "port must be between 0 and 65535"),
+        ({"VNCOMMENT_WORKERS": "100000"}, "workers must be at most"),  # no fork of each
     ],
 )
 def test_bad_settings_are_refused_with_the_name(environ: dict[str, str], says: str) -> None:

@@ -68,6 +68,16 @@ class Settings:
                 raise ValueError(f"{name} must be a whole number >= 0, got {value!r}")
         if min(self.workers, self.max_chars, self.max_batch, self.max_total_chars) < 1:
             raise ValueError("workers, max_chars, max_batch and max_total_chars must be >= 1")
+        if self.port > 65535:
+            raise ValueError(f"port must be between 0 and 65535, got {self.port}")
+        # uvicorn forks every worker at start (--workers 100000 tried to); judging is CPU work,
+        # and 2 per core + 1 is the most the usual advice (gunicorn's) ever asks for.
+        most_workers = 2 * (os.cpu_count() or 1) + 1
+        if self.workers > most_workers:
+            raise ValueError(
+                f"workers must be at most {most_workers} on this machine (2 per core + 1), "
+                f"got {self.workers}"
+            )
         if self.max_syllables is not None and self.max_syllables < self.min_syllables:
             raise ValueError(
                 f"max_syllables ({self.max_syllables}) is below min_syllables "
