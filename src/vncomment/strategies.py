@@ -245,16 +245,19 @@ _SENTENCE_ENDS = (". ", "! ", "? ", "... ", ".\n", "!\n\n", "\n")
 
 @cache
 def _comment_syllables(marked: bool) -> tuple[str, ...]:
-    """Grammar syllables for comments, lowercase NFC, without the spelled-out dots."""
+    """Grammar syllables for comments, lowercase NFC, without the spelled-out dots and without
+    single letters: four of those ("À a á ả") are padding to NoRepetition, whatever their tones."""
     if marked:
         found = [
             _with_tone(s, t, 0)
             for s in _spellings()
             for t in _tones(s, True)
-            if s.text.translate(_BASE) not in ("cham", "dot")
+            if s.text.translate(_BASE) not in ("cham", "dot") and len(s.text) > 1
         ]
     else:
-        found = [p for p in _plain_forms() if p not in ("cham", "dot") and "oo" not in p]
+        found = [
+            p for p in _plain_forms() if p not in ("cham", "dot") and "oo" not in p and len(p) > 1
+        ]
     return tuple(dict.fromkeys(found))
 
 

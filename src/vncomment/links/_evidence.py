@@ -298,7 +298,7 @@ class Chain:
             not name
             and value in _NO_WORD_FOLLOWS
             and last in _WRITTEN_DOTS
-            and ending.islower()  # Tốt.Vn may start a sentence: "Vn mình ..."
+            and (ending.islower() or self.caps)  # Tốt.Vn may start a sentence: "Vn mình ..."
             and is_syllable(names[i])
         ):
             name = 1
