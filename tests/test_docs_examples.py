@@ -253,7 +253,7 @@ def _run(blocks: list[Block], tmp_path: Path) -> subprocess.CompletedProcess[str
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
         [sys.executable, __file__, str(tmp_path / "blocks.json")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False,
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False,
     )
 
 
