@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from terminal import read_all
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = "Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích này với mọi người."
@@ -295,15 +296,7 @@ def test_scan_shows_progress_on_a_terminal(tmp_path: Path) -> None:
             stdout=subprocess.PIPE, stderr=follower, timeout=60, check=False,
         )
         os.close(follower)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(leader, 1024)
-            except OSError:  # Linux: the terminal closed once everything was read
-                break
-            if not chunk:
-                break
-            shown += chunk
+        shown = read_all(leader)
     finally:
         os.close(leader)
     assert done.returncode == 0

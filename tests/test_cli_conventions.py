@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from terminal import read_all
 from test_cli import GOOD, SHORT, run
 
 import vncomment
@@ -78,15 +79,7 @@ def on_terminal(*args: str, env: dict[str, str] | None = None) -> bytes:
         done = subprocess.run([sys.executable, "-m", "vncomment", *args], stdout=follower,
                               stderr=subprocess.PIPE, env=env, timeout=60, check=False)
         os.close(follower)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # Linux: the terminal closed once everything was read
-                break
-            if not chunk:
-                break
-            shown += chunk
+        shown = read_all(leader)
     finally:
         os.close(leader)
     assert done.returncode == 1, done.stderr
